@@ -1,0 +1,34 @@
+import type { Clock, KeyStore } from '../core/index.js';
+
+/** Everything a command touches in the outside world, so commands stay plain functions. */
+export interface CliContext {
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  readonly keyStore: KeyStore;
+  readonly clock: Clock;
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const EXIT = { ok: 0, error: 1, usage: 2, attention: 3 } as const;
+/** Our own codes are EXIT; `rekey run` passes on the child's status, whatever it is. */
+export type ExitCode = number;
+
+export function out(ctx: CliContext, text: string): void {
+  ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+export function warn(ctx: CliContext, text: string): void {
+  ctx.stderr.write(`warning: ${text}\n`);
+}

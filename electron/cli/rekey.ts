@@ -1,0 +1,66 @@
+import { isRekeyError } from '../core/index.js';
+import { type CliContext, EXIT, type ExitCode, UsageError } from './cli-context.js';
+import { COMMANDS } from './commands/index.js';
+
+export const VERSION = '0.1.0';
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  return [
+    'rekey: your API keys, encrypted under a key in the OS keychain, with rotation reminders.',
+    '',
+    'Commands:',
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    '',
+    'Secret values are read from stdin (hidden prompt on a terminal), never from arguments.',
+    'The vault lives in $REKEY_HOME, or the Rekey app-data folder; `rekey help COMMAND` shows a command\'s options.',
+    'Exit codes: 0 ok, 1 error, 2 usage error, 3 `due` found overdue or exposed keys.',
+  ].join('\n');
+}
+
+function commandHelp(name: string): string | undefined {
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  return command && `usage: ${command.usage}\n\n${command.summary}`;
+}
+
+/** The whole CLI as a function: argv in, exit code out; output through ctx. */
+export async function main(argv: readonly string[], ctx: CliContext): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    const text = topic === undefined ? overview() : commandHelp(topic);
+    if (text === undefined) return usage(ctx, new UsageError(`unknown command "${topic}"`));
+    ctx.stdout.write(`${text}\n`);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-V') {
+    ctx.stdout.write(`rekey ${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) return usage(ctx, new UsageError(`unknown command "${name}"`));
+  if (rest.includes('--help') && !(name === 'run' && rest.indexOf('--') !== -1 && rest.indexOf('--') < rest.indexOf('--help'))) {
+    ctx.stdout.write(`${commandHelp(name)}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(ctx, rest);
+  } catch (error) {
+    if (error instanceof UsageError) return usage(ctx, error);
+    if (isRekeyError(error)) {
+      ctx.stderr.write(`rekey: ${error.message}\n`);
+      return EXIT.error;
+    }
+    // a bug, not a user mistake: one line, the stack only on request
+    const message = error instanceof Error ? error.message : String(error);
+    ctx.stderr.write(`rekey: unexpected error: ${message}\n`);
+    if (ctx.env['REKEY_DEBUG'] && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
+    return EXIT.error;
+  }
+}
+
+function usage(ctx: CliContext, error: UsageError): ExitCode {
+  const hint = error.command ? `usage: ${COMMANDS.find((command) => command.name === error.command)?.usage ?? ''}` : 'Run `rekey help` for the commands.';
+  ctx.stderr.write(`rekey: ${error.message}\n${hint}\n`);
+  return EXIT.usage;
+}

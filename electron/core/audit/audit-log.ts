@@ -1,0 +1,136 @@
+import type { Database, Statement } from 'better-sqlite3';
+import {
+  type AuditHead,
+  type AuditVerdict,
+  type ChainedAuditRecord,
+  GENESIS_MAC,
+  chainMac,
+  headMac,
+  verifyChain,
+} from './audit-chain.js';
+
+export type AuditAction =
+  | 'vault.init'
+  | 'secret.add'
+  | 'secret.edit'
+  | 'secret.rotate'
+  | 'secret.undo-rotate'
+  | 'secret.expose'
+  | 'secret.unexpose'
+  | 'secret.delete'
+  | 'secret.reveal'
+  | 'secret.copy'
+  | 'secret.export'
+  | 'secret.run';
+
+/** Metadata only: names, field names, formats. The type has no room for a value. */
+export type AuditDetail = Readonly<Record<string, string | number | boolean | null | readonly string[]>>;
+
+export interface AuditEvent {
+  readonly seq: number;
+  readonly at: string;
+  readonly action: string;
+  readonly secretId: string | null;
+  readonly detail: AuditDetail;
+}
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  action: string;
+  secret_id: string | null;
+  detail_json: string;
+  prev_mac: Buffer;
+  mac: Buffer;
+}
+
+const HEAD_KEY = 'audit_head';
+
+/**
+ * Appends must run inside the caller's transaction, so an event exists exactly when the
+ * change it records does.
+ */
+export class AuditLog {
+  private readonly insert: Statement<[number, string, string, string | null, string, Buffer, Buffer]>;
+  private readonly readHead: Statement<[string], { value: string }>;
+  private readonly writeHead: Statement<[string, string]>;
+  private readonly all: Statement<[], AuditRow>;
+  private readonly newest: Statement<[], { seq: number; mac: Buffer }>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly auditKey: Buffer,
+  ) {
+    this.insert = db.prepare(
+      'INSERT INTO audit_events (seq, at, action, secret_id, detail_json, prev_mac, mac) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.readHead = db.prepare('SELECT value FROM meta WHERE key = ?');
+    this.writeHead = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    this.all = db.prepare('SELECT seq, at, action, secret_id, detail_json, prev_mac, mac FROM audit_events ORDER BY seq');
+    this.newest = db.prepare('SELECT seq, mac FROM audit_events ORDER BY seq DESC LIMIT 1');
+  }
+
+  append(at: Date, action: AuditAction, secretId: string | null, detail: AuditDetail): void {
+    if (!this.db.inTransaction) throw new Error('AuditLog.append must run inside the change it records');
+    // chained to the newest row itself, so a damaged head record cannot block new entries
+    const head = this.newest.get();
+    const seq = (head?.seq ?? 0) + 1;
+    const prevMac = head?.mac ?? GENESIS_MAC;
+    const record = { seq, at: at.toISOString(), action, secretId, detailJson: JSON.stringify(detail) };
+    const mac = chainMac(this.auditKey, prevMac, record);
+    this.insert.run(seq, record.at, action, secretId, record.detailJson, prevMac, mac);
+    const newHead = { seq, mac: mac.toString('hex'), headMac: headMac(this.auditKey, seq, mac).toString('hex') };
+    this.writeHead.run(HEAD_KEY, JSON.stringify(newHead));
+  }
+
+  events(): AuditEvent[] {
+    return this.all.all().map((row) => ({
+      seq: row.seq,
+      at: row.at,
+      action: row.action,
+      secretId: row.secret_id,
+      detail: parseDetail(row.detail_json),
+    }));
+  }
+
+  verify(): AuditVerdict {
+    const rows = this.all.iterate();
+    const records = (function* (): Generator<ChainedAuditRecord> {
+      for (const row of rows) {
+        yield {
+          seq: row.seq,
+          at: row.at,
+          action: row.action,
+          secretId: row.secret_id,
+          detailJson: row.detail_json,
+          prevMac: row.prev_mac,
+          mac: row.mac,
+        };
+      }
+    })();
+    return verifyChain(this.auditKey, records, this.headForVerify());
+  }
+
+  private headForVerify(): AuditHead | null {
+    const row = this.readHead.get(HEAD_KEY);
+    if (!row) return null;
+    try {
+      const parsed = JSON.parse(row.value) as { seq: unknown; mac: unknown; headMac: unknown };
+      if (typeof parsed.seq !== 'number' || typeof parsed.mac !== 'string' || typeof parsed.headMac !== 'string') {
+        return { seq: 0, mac: Buffer.alloc(0), headMac: Buffer.alloc(0) };
+      }
+      return { seq: parsed.seq, mac: Buffer.from(parsed.mac, 'hex'), headMac: Buffer.from(parsed.headMac, 'hex') };
+    } catch {
+      return { seq: 0, mac: Buffer.alloc(0), headMac: Buffer.alloc(0) };
+    }
+  }
+}
+
+function parseDetail(json: string): AuditDetail {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return parsed !== null && typeof parsed === 'object' ? (parsed as AuditDetail) : {};
+  } catch {
+    return {};
+  }
+}

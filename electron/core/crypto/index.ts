@@ -1,0 +1,2 @@
+export * from './vault-keys.js';
+export * from './envelope.js';

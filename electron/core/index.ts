@@ -1,0 +1,9 @@
+/** The public surface of core for the CLI and (later) the Electron main process. */
+export * from './errors.js';
+export * from './clock.js';
+export * from './keychain/index.js';
+export * from './rotation/index.js';
+export * from './vault/index.js';
+export * from './audit/index.js';
+export * as providers from './providers/index.js';
+export * as dotenv from './dotenv/index.js';

@@ -1,0 +1,77 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Append-only list: migration N brings the schema from user_version N-1 to N.
+ * Never edit a shipped migration; add the next one.
+ */
+const MIGRATIONS: readonly string[] = [
+  /* 1: the vault */ `
+  CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE secrets (
+    id                TEXT PRIMARY KEY,
+    name              TEXT NOT NULL UNIQUE,
+    env_var           TEXT NOT NULL,
+    provider          TEXT NOT NULL,
+    project           TEXT NOT NULL DEFAULT '',
+    notes             TEXT NOT NULL DEFAULT '',
+    rotate_every_days INTEGER NOT NULL CHECK (rotate_every_days BETWEEN 1 AND 3650),
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL,
+    exposed_at        TEXT
+  ) STRICT;
+  CREATE INDEX secrets_by_project ON secrets(project);
+
+  CREATE TABLE secret_versions (
+    secret_id   TEXT NOT NULL REFERENCES secrets(id) ON DELETE CASCADE,
+    version     INTEGER NOT NULL CHECK (version >= 1),
+    ciphertext  BLOB NOT NULL,
+    nonce       BLOB NOT NULL,
+    tag         BLOB NOT NULL,
+    fingerprint BLOB NOT NULL,
+    masked      TEXT NOT NULL,
+    rotated_at  TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    retired_at  TEXT,
+    PRIMARY KEY (secret_id, version)
+  ) STRICT;
+  -- exactly one current version per secret, enforced by the database itself
+  CREATE UNIQUE INDEX secret_versions_one_current ON secret_versions(secret_id) WHERE retired_at IS NULL;
+  CREATE INDEX secret_versions_by_fingerprint ON secret_versions(fingerprint);
+
+  CREATE TABLE audit_events (
+    seq         INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    secret_id   TEXT,
+    detail_json TEXT NOT NULL,
+    prev_mac    BLOB NOT NULL,
+    mac         BLOB NOT NULL
+  ) STRICT;
+  -- guards against our own bugs; a deliberate tamperer is caught by the MAC chain instead
+  CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+  CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function migrate(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(`vault schema version ${current} is newer than this Rekey understands (${SCHEMA_VERSION})`);
+  }
+  for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
+    const sql = MIGRATIONS[version - 1];
+    if (sql === undefined) continue;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version}`);
+    }).immediate();
+  }
+}

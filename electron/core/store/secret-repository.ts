@@ -1,0 +1,170 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { Sealed } from '../crypto/envelope.js';
+
+export interface SecretRow {
+  id: string;
+  name: string;
+  env_var: string;
+  provider: string;
+  project: string;
+  notes: string;
+  rotate_every_days: number;
+  created_at: string;
+  updated_at: string;
+  exposed_at: string | null;
+}
+
+/** A secret joined with its current version: everything a list shows, no ciphertext. */
+export interface SecretListRow extends SecretRow {
+  version: number;
+  masked: string;
+  rotated_at: string;
+}
+
+export interface VersionRow {
+  secret_id: string;
+  version: number;
+  masked: string;
+  rotated_at: string;
+  created_at: string;
+  retired_at: string | null;
+}
+
+export interface SealedVersionRow extends VersionRow, Sealed {
+  fingerprint: Buffer;
+}
+
+export interface NewVersion extends Sealed {
+  secretId: string;
+  version: number;
+  fingerprint: Buffer;
+  masked: string;
+  rotatedAt: string;
+  createdAt: string;
+}
+
+const LIST_COLUMNS = `s.id, s.name, s.env_var, s.provider, s.project, s.notes, s.rotate_every_days,
+  s.created_at, s.updated_at, s.exposed_at, v.version, v.masked, v.rotated_at`;
+const CURRENT_JOIN = 'JOIN secret_versions v ON v.secret_id = s.id AND v.retired_at IS NULL';
+
+/** SQL lives here and only here; the vault decides what it means. */
+export class SecretRepository {
+  private readonly stmts: {
+    listAll: Statement<[], SecretListRow>;
+    listByProject: Statement<[string], SecretListRow>;
+    byName: Statement<[string], SecretListRow>;
+    byId: Statement<[string], SecretListRow>;
+    idByName: Statement<[string], { id: string }>;
+    insertSecret: Statement<[SecretRow]>;
+    insertVersion: Statement<[Record<string, unknown>]>;
+    current: Statement<[string], SealedVersionRow>;
+    versions: Statement<[string], VersionRow>;
+    retire: Statement<[string, string, number]>;
+    unretire: Statement<[string, number]>;
+    deleteVersion: Statement<[string, number]>;
+    deleteSecret: Statement<[string]>;
+    byFingerprint: Statement<[Buffer], { name: string; version: number; current: number }>;
+    setRotatedAt: Statement<[string, string, number]>;
+    allSealed: Statement<[], SealedVersionRow & { name: string }>;
+  };
+
+  constructor(private readonly db: Database) {
+    this.stmts = {
+      listAll: db.prepare(`SELECT ${LIST_COLUMNS} FROM secrets s ${CURRENT_JOIN}`),
+      listByProject: db.prepare(`SELECT ${LIST_COLUMNS} FROM secrets s ${CURRENT_JOIN} WHERE s.project = ?`),
+      byName: db.prepare(`SELECT ${LIST_COLUMNS} FROM secrets s ${CURRENT_JOIN} WHERE s.name = ?`),
+      byId: db.prepare(`SELECT ${LIST_COLUMNS} FROM secrets s ${CURRENT_JOIN} WHERE s.id = ?`),
+      idByName: db.prepare('SELECT id FROM secrets WHERE name = ?'),
+      insertSecret: db.prepare(`INSERT INTO secrets
+        (id, name, env_var, provider, project, notes, rotate_every_days, created_at, updated_at, exposed_at)
+        VALUES (@id, @name, @env_var, @provider, @project, @notes, @rotate_every_days, @created_at, @updated_at, @exposed_at)`),
+      insertVersion: db.prepare(`INSERT INTO secret_versions
+        (secret_id, version, ciphertext, nonce, tag, fingerprint, masked, rotated_at, created_at, retired_at)
+        VALUES (@secretId, @version, @ciphertext, @nonce, @tag, @fingerprint, @masked, @rotatedAt, @createdAt, NULL)`),
+      current: db.prepare(`SELECT secret_id, version, ciphertext, nonce, tag, fingerprint, masked, rotated_at, created_at, retired_at
+        FROM secret_versions WHERE secret_id = ? AND retired_at IS NULL`),
+      versions: db.prepare(`SELECT secret_id, version, masked, rotated_at, created_at, retired_at
+        FROM secret_versions WHERE secret_id = ? ORDER BY version DESC`),
+      retire: db.prepare('UPDATE secret_versions SET retired_at = ? WHERE secret_id = ? AND version = ?'),
+      unretire: db.prepare('UPDATE secret_versions SET retired_at = NULL WHERE secret_id = ? AND version = ?'),
+      deleteVersion: db.prepare('DELETE FROM secret_versions WHERE secret_id = ? AND version = ?'),
+      deleteSecret: db.prepare('DELETE FROM secrets WHERE id = ?'),
+      byFingerprint: db.prepare(`SELECT s.name, v.version, v.retired_at IS NULL AS current
+        FROM secret_versions v JOIN secrets s ON s.id = v.secret_id WHERE v.fingerprint = ? ORDER BY s.name, v.version`),
+      setRotatedAt: db.prepare('UPDATE secret_versions SET rotated_at = ? WHERE secret_id = ? AND version = ?'),
+      allSealed: db.prepare(`SELECT s.name, v.secret_id, v.version, v.ciphertext, v.nonce, v.tag, v.fingerprint, v.masked,
+        v.rotated_at, v.created_at, v.retired_at FROM secret_versions v JOIN secrets s ON s.id = v.secret_id`),
+    };
+  }
+
+  list(project?: string): SecretListRow[] {
+    return project === undefined ? this.stmts.listAll.all() : this.stmts.listByProject.all(project);
+  }
+
+  findByName(name: string): SecretListRow | undefined {
+    return this.stmts.byName.get(name);
+  }
+
+  findById(id: string): SecretListRow | undefined {
+    return this.stmts.byId.get(id);
+  }
+
+  nameExists(name: string): boolean {
+    return this.stmts.idByName.get(name) !== undefined;
+  }
+
+  insertSecret(row: SecretRow): void {
+    this.stmts.insertSecret.run(row);
+  }
+
+  insertVersion(version: NewVersion): void {
+    this.stmts.insertVersion.run({ ...version });
+  }
+
+  currentVersion(secretId: string): SealedVersionRow | undefined {
+    return this.stmts.current.get(secretId);
+  }
+
+  versions(secretId: string): VersionRow[] {
+    return this.stmts.versions.all(secretId);
+  }
+
+  retireVersion(secretId: string, version: number, at: string): void {
+    this.stmts.retire.run(at, secretId, version);
+  }
+
+  restoreVersion(secretId: string, version: number): void {
+    this.stmts.unretire.run(secretId, version);
+  }
+
+  deleteVersion(secretId: string, version: number): void {
+    this.stmts.deleteVersion.run(secretId, version);
+  }
+
+  deleteSecret(secretId: string): void {
+    this.stmts.deleteSecret.run(secretId);
+  }
+
+  namesWithFingerprint(fingerprint: Buffer): Array<{ name: string; version: number; current: boolean }> {
+    return this.stmts.byFingerprint.all(fingerprint).map((row) => ({ ...row, current: row.current === 1 }));
+  }
+
+  setRotatedAt(secretId: string, version: number, rotatedAt: string): void {
+    this.stmts.setRotatedAt.run(rotatedAt, secretId, version);
+  }
+
+  /** Partial updates of metadata columns; column names come from the caller's fixed list. */
+  updateSecret(secretId: string, changes: SecretChanges, updatedAt: string): void {
+    const columns = (Object.keys(changes) as UpdatableColumn[]).filter((column) => UPDATABLE_COLUMNS.includes(column));
+    const assignments = [...columns.map((column) => `${column} = @${column}`), 'updated_at = @updated_at'].join(', ');
+    this.db.prepare(`UPDATE secrets SET ${assignments} WHERE id = @id`).run({ ...changes, updated_at: updatedAt, id: secretId });
+  }
+
+  *everySealedVersion(): Generator<SealedVersionRow & { name: string }> {
+    yield* this.stmts.allSealed.iterate();
+  }
+}
+
+export type SecretChanges = Partial<Record<UpdatableColumn, string | number | null>>;
+export type UpdatableColumn = 'name' | 'env_var' | 'project' | 'notes' | 'rotate_every_days' | 'exposed_at' | 'provider';
+const UPDATABLE_COLUMNS: readonly UpdatableColumn[] = ['name', 'env_var', 'project', 'notes', 'rotate_every_days', 'exposed_at', 'provider'];

@@ -1,0 +1,86 @@
+import { findProvider } from '../providers/index.js';
+import { type RotationStatus, rotationState } from '../rotation/index.js';
+import type { SecretListRow, VersionRow } from '../store/secret-repository.js';
+
+/** The metadata of a secret as every caller sees it; stable camelCase, ISO 8601 dates. */
+export interface SecretSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly envVar: string;
+  readonly provider: string;
+  readonly providerName: string;
+  readonly project: string;
+  readonly notes: string;
+  readonly masked: string;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly rotatedAt: string;
+  readonly rotateEveryDays: number;
+  readonly dueAt: string;
+  readonly daysUntilDue: number;
+  readonly status: RotationStatus;
+  readonly exposedAt: string | null;
+  readonly rotateUrl: string | null;
+}
+
+export interface VersionSummary {
+  readonly version: number;
+  readonly masked: string;
+  readonly createdAt: string;
+  readonly rotatedAt: string;
+  readonly retiredAt: string | null;
+  readonly current: boolean;
+}
+
+export function summarise(row: SecretListRow, now: Date, leadDays: number): SecretSummary {
+  const provider = findProvider(row.provider);
+  const state = rotationState(
+    {
+      rotatedAt: new Date(row.rotated_at),
+      rotateEveryDays: row.rotate_every_days,
+      exposedAt: row.exposed_at === null ? null : new Date(row.exposed_at),
+    },
+    now,
+    leadDays,
+  );
+  return {
+    id: row.id,
+    name: row.name,
+    envVar: row.env_var,
+    provider: row.provider,
+    providerName: provider?.displayName ?? row.provider,
+    project: row.project,
+    notes: row.notes,
+    masked: row.masked,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    rotatedAt: row.rotated_at,
+    rotateEveryDays: row.rotate_every_days,
+    dueAt: state.dueAt.toISOString(),
+    daysUntilDue: state.daysUntilDue,
+    status: state.status,
+    exposedAt: row.exposed_at,
+    rotateUrl: provider?.rotateUrl ?? null,
+  };
+}
+
+export function summariseVersion(row: VersionRow): VersionSummary {
+  return {
+    version: row.version,
+    masked: row.masked,
+    createdAt: row.created_at,
+    rotatedAt: row.rotated_at,
+    retiredAt: row.retired_at,
+    current: row.retired_at === null,
+  };
+}
+
+/** Most urgent first: exposed, then by due date; ties by name so the order is stable. */
+export function byUrgency(a: SecretSummary, b: SecretSummary): number {
+  const exposed = Number(b.status === 'exposed') - Number(a.status === 'exposed');
+  if (exposed !== 0) return exposed;
+  if (a.dueAt !== b.dueAt) return a.dueAt < b.dueAt ? -1 : 1;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}

@@ -1,0 +1,61 @@
+import { type ExportFormat, serialise } from '../dotenv/index.js';
+import { RekeyError } from '../errors.js';
+import type { Vault } from './vault.js';
+
+export interface ExportSelection {
+  readonly project?: string | undefined;
+  /** Explicit secret names; when given, project is ignored. */
+  readonly names?: readonly string[] | undefined;
+}
+
+export interface ExportResult {
+  readonly text: string;
+  readonly names: readonly string[];
+}
+
+/**
+ * Serialises the chosen secrets. Nothing is audited unless the whole selection can be
+ * carried by the format; the caller writes the text only after this returns.
+ */
+export function exportSecrets(vault: Vault, selection: ExportSelection, format: ExportFormat, destination: string): ExportResult {
+  const secrets =
+    selection.names !== undefined
+      ? selection.names.map((name) => vault.show(name))
+      : vault.list({ project: selection.project });
+  if (secrets.length === 0) {
+    const where = selection.project === undefined ? 'the vault' : `project "${selection.project}"`;
+    throw new RekeyError('not-found', `Nothing to export: ${where} holds no secrets.`);
+  }
+  const ordered = [...secrets].sort((a, b) => (a.envVar < b.envVar ? -1 : a.envVar > b.envVar ? 1 : 0));
+  const names = ordered.map((secret) => secret.name);
+  const text = vault.withRevealed(names, 'export', { format, destination }, (values) =>
+    serialise(
+      ordered.map((secret, index) => ({ name: secret.name, envVar: secret.envVar, value: values[index] as string })),
+      format,
+    ),
+  );
+  return { text, names };
+}
+
+/** Values for a child process's environment (`rekey run`); audited as 'run'. */
+export function environmentFor(vault: Vault, selection: ExportSelection, command: string): Record<string, string> {
+  const secrets =
+    selection.names !== undefined
+      ? selection.names.map((name) => vault.show(name))
+      : vault.list({ project: selection.project });
+  const byEnvVar = new Map<string, string>();
+  for (const secret of secrets) {
+    const other = byEnvVar.get(secret.envVar);
+    if (other !== undefined) {
+      throw new RekeyError(
+        'invalid-input',
+        `Both "${other}" and "${secret.name}" set ${secret.envVar}; choose one with --project or rename an env var with \`rekey edit\`.`,
+      );
+    }
+    byEnvVar.set(secret.envVar, secret.name);
+  }
+  const names = secrets.map((secret) => secret.name);
+  return vault.withRevealed(names, 'run', { command }, (values) =>
+    Object.fromEntries(secrets.map((secret, index) => [secret.envVar, values[index] as string])),
+  );
+}

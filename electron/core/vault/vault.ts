@@ -1,0 +1,543 @@
+import { randomUUID } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { differenceInCalendarDays, addDays } from 'date-fns';
+import { AuditLog, type AuditAction, type AuditEvent, type AuditVerdict } from '../audit/index.js';
+import { type Clock, systemClock } from '../clock.js';
+import {
+  type VaultKeys,
+  decodeVaultKey,
+  deriveVaultKeys,
+  encodeVaultKey,
+  fingerprintValue,
+  keyCheckMatches,
+  keyCheckValue,
+  newVaultKey,
+  open,
+  seal,
+  secretAssociatedData,
+  wipeVaultKeys,
+} from '../crypto/index.js';
+import { RekeyError } from '../errors.js';
+import { type KeyStore, vaultKeyAccount } from '../keychain/index.js';
+import { GENERIC_PROVIDER_ID, checkFormat, detectProvider, findProvider, maskValue } from '../providers/index.js';
+import { DEFAULT_LEAD_DAYS, type RotationStatus } from '../rotation/index.js';
+import { type Database, openDatabase } from '../store/database.js';
+import { type SecretChanges, type SecretListRow, SecretRepository } from '../store/secret-repository.js';
+import {
+  checkRotatedAt,
+  envVarFromName,
+  envVarSchema,
+  notesSchema,
+  parseField,
+  projectSchema,
+  rotateEveryDaysSchema,
+  secretNameSchema,
+} from './secret-fields.js';
+import { type SecretSummary, type VersionSummary, byUrgency, summarise, summariseVersion } from './secret-summary.js';
+import { checkSecretValue } from './secret-value.js';
+import { vaultDatabasePath } from './vault-paths.js';
+
+export const UNDO_GRACE_DAYS = 7;
+
+export interface VaultOptions {
+  readonly home: string;
+  readonly keyStore: KeyStore;
+  readonly clock?: Clock | undefined;
+  readonly leadDays?: number | undefined;
+}
+
+export interface NewSecret {
+  readonly name: string;
+  readonly envVar?: string | undefined;
+  readonly project?: string | undefined;
+  readonly provider?: string | undefined;
+  readonly rotateEveryDays?: number | undefined;
+  readonly rotatedAt?: Date | undefined;
+  readonly notes?: string | undefined;
+}
+
+export interface SecretPatch {
+  readonly name?: string | undefined;
+  readonly envVar?: string | undefined;
+  readonly project?: string | undefined;
+  readonly provider?: string | undefined;
+  readonly rotateEveryDays?: number | undefined;
+  readonly rotatedAt?: Date | undefined;
+  readonly notes?: string | undefined;
+}
+
+export interface AddResult {
+  readonly secret: SecretSummary;
+  /** Format doubts and duplicates: worth telling the user, never a reason to refuse. */
+  readonly warnings: readonly string[];
+}
+
+export interface ListFilter {
+  readonly project?: string | undefined;
+  readonly status?: RotationStatus | undefined;
+}
+
+/** Why a value leaves the vault: each purpose is its own audit action. */
+export type RevealPurpose = 'reveal' | 'copy' | 'export' | 'run';
+
+const REVEAL_ACTIONS: Record<RevealPurpose, AuditAction> = {
+  reveal: 'secret.reveal',
+  copy: 'secret.copy',
+  export: 'secret.export',
+  run: 'secret.run',
+};
+
+const META = { vaultId: 'vault_id', keyCheck: 'key_check', createdAt: 'created_at' } as const;
+
+/**
+ * The vault: one SQLite file of metadata and sealed values, one vault key in the OS
+ * keychain. Every change and its audit entry commit in one transaction.
+ */
+export class Vault {
+  private readonly secrets: SecretRepository;
+  private readonly audit: AuditLog;
+  private readonly clock: Clock;
+  private readonly leadDays: number;
+  private keys: VaultKeys | null;
+
+  private constructor(
+    private readonly db: Database,
+    keys: VaultKeys,
+    readonly vaultId: string,
+    readonly path: string,
+    options: VaultOptions,
+  ) {
+    this.keys = keys;
+    this.clock = options.clock ?? systemClock;
+    this.leadDays = options.leadDays ?? DEFAULT_LEAD_DAYS;
+    this.secrets = new SecretRepository(db);
+    this.audit = new AuditLog(db, keys.audit);
+  }
+
+  static exists(home: string): boolean {
+    return existsSync(vaultDatabasePath(home));
+  }
+
+  /** Creates the vault key in the keychain first: a vault file without its key is useless. */
+  static async init(options: VaultOptions): Promise<Vault> {
+    const path = vaultDatabasePath(options.home);
+    if (existsSync(path)) throw new RekeyError('already-initialised', `A vault already exists at ${path}.`);
+    mkdirSync(options.home, { recursive: true, mode: 0o700 });
+
+    const vaultId = randomUUID();
+    const vaultKey = newVaultKey();
+    const account = vaultKeyAccount(vaultId);
+    await options.keyStore.set(account, encodeVaultKey(vaultKey));
+
+    let db: Database | undefined;
+    try {
+      db = openDatabase(path, { create: true });
+      chmodSync(path, 0o600);
+      const keys = deriveVaultKeys(vaultKey, vaultId);
+      vaultKey.fill(0);
+      const vault = new Vault(db, keys, vaultId, path, options);
+      vault.initialise();
+      return vault;
+    } catch (error) {
+      db?.close();
+      await options.keyStore.delete(account).catch(() => false);
+      throw error;
+    }
+  }
+
+  /** Exactly one keychain read per unlock. */
+  static async open(options: VaultOptions): Promise<Vault> {
+    const path = vaultDatabasePath(options.home);
+    if (!existsSync(path)) {
+      throw new RekeyError('not-initialised', `No vault at ${path}. Run \`rekey init\` to create one (or set REKEY_HOME).`);
+    }
+    const db = openDatabase(path, { create: false });
+    try {
+      const meta = db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>;
+      const read = (key: string) => meta.find((row) => row.key === key)?.value;
+      const vaultId = read(META.vaultId);
+      const keyCheck = read(META.keyCheck);
+      if (vaultId === undefined || keyCheck === undefined) {
+        throw new RekeyError('integrity', `The vault at ${path} is incomplete (its identity record is missing).`);
+      }
+      const stored = await options.keyStore.get(vaultKeyAccount(vaultId));
+      if (stored === null) {
+        throw new RekeyError(
+          'keychain-key-missing',
+          `The vault key for ${path} is not in the ${options.keyStore.description} (account ${vaultKeyAccount(vaultId)}). ` +
+            'Without it the stored values cannot be decrypted; restore the keychain item, or move the vault aside and run `rekey init`.',
+        );
+      }
+      const vaultKey = decodeVaultKey(stored);
+      const keys = vaultKey && deriveVaultKeys(vaultKey, vaultId);
+      vaultKey?.fill(0);
+      if (!keys || !keyCheckMatches(keys, keyCheck)) {
+        throw new RekeyError(
+          'wrong-vault-key',
+          `The vault key in the ${options.keyStore.description} does not belong to the vault at ${path}.`,
+        );
+      }
+      return new Vault(db, keys, vaultId, path, options);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  close(): void {
+    if (this.keys) wipeVaultKeys(this.keys);
+    this.keys = null;
+    if (this.db.open) this.db.close();
+  }
+
+  // ---- reading metadata (never decrypts) ------------------------------------------------
+
+  list(filter: ListFilter = {}): SecretSummary[] {
+    const now = this.clock.now();
+    const rows = this.secrets.list(filter.project);
+    const all = rows.map((row) => summarise(row, now, this.leadDays));
+    const wanted = filter.status === undefined ? all : all.filter((secret) => secret.status === filter.status);
+    return wanted.sort(byUrgency);
+  }
+
+  show(name: string): SecretSummary {
+    return summarise(this.row(name), this.clock.now(), this.leadDays);
+  }
+
+  history(name: string): VersionSummary[] {
+    return this.secrets.versions(this.row(name).id).map(summariseVersion);
+  }
+
+  /** The date until which the newest rotation can still be undone, or null. */
+  undoableUntil(name: string): string | null {
+    const versions = this.secrets.versions(this.row(name).id);
+    const [current, previous] = versions;
+    if (!current || !previous) return null;
+    const until = addDays(new Date(current.created_at), UNDO_GRACE_DAYS);
+    return this.clock.now() < until ? until.toISOString() : null;
+  }
+
+  // ---- changes -------------------------------------------------------------------------
+
+  add(input: NewSecret, value: string): AddResult {
+    return this.addMany([{ input, value }])[0] as AddResult;
+  }
+
+  /** All or nothing: one transaction for the whole batch (the import path). */
+  addMany(items: ReadonlyArray<{ input: NewSecret; value: string }>): AddResult[] {
+    const now = this.clock.now();
+    const prepared = items.map(({ input, value }) => this.prepareNew(input, value, now));
+    const seen = new Set<string>();
+    for (const item of prepared) {
+      if (seen.has(item.name)) throw new RekeyError('already-exists', `The name "${item.name}" appears twice in this batch.`);
+      seen.add(item.name);
+    }
+    const created = this.db
+      .transaction(() =>
+        prepared.map((item) => {
+          if (this.secrets.nameExists(item.name)) {
+            throw new RekeyError('already-exists', `A secret named "${item.name}" already exists.`);
+          }
+          const id = randomUUID();
+          const stamp = now.toISOString();
+          this.secrets.insertSecret({
+            id,
+            name: item.name,
+            env_var: item.envVar,
+            provider: item.provider,
+            project: item.project,
+            notes: item.notes,
+            rotate_every_days: item.rotateEveryDays,
+            created_at: stamp,
+            updated_at: stamp,
+            exposed_at: null,
+          });
+          const duplicates = this.secrets.namesWithFingerprint(item.fingerprint).filter((hit) => hit.current);
+          this.storeVersion(id, 1, item.value, item.fingerprint, item.rotatedAt.toISOString(), stamp, item.provider);
+          this.audit.append(now, 'secret.add', id, { name: item.name, provider: item.provider, project: item.project });
+          const warnings = [...item.warnings];
+          if (duplicates.length > 0) {
+            warnings.push(`The same value is already stored as ${duplicates.map((hit) => `"${hit.name}"`).join(', ')}.`);
+          }
+          return { id, warnings };
+        }),
+      )
+      .immediate();
+    return created.map(({ id, warnings }) => ({ secret: this.showById(id), warnings }));
+  }
+
+  rotate(name: string, value: string): AddResult {
+    const row = this.row(name);
+    checkSecretValue(value, `"${name}"`);
+    const now = this.clock.now();
+    const stamp = now.toISOString();
+    const warnings: string[] = [];
+    const formatWarning = checkFormat(row.provider, value);
+    if (formatWarning) warnings.push(formatWarning);
+    const fingerprint = fingerprintValue(this.unlocked(), value);
+    const reused = this.secrets.namesWithFingerprint(fingerprint);
+    if (reused.some((hit) => hit.name === row.name)) {
+      warnings.push(`"${row.name}" held this same value before; a rotation normally brings a new value.`);
+    }
+    this.db
+      .transaction(() => {
+        this.secrets.retireVersion(row.id, row.version, stamp);
+        this.storeVersion(row.id, row.version + 1, value, fingerprint, stamp, stamp, row.provider);
+        // a fresh value is no longer the exposed one
+        this.secrets.updateSecret(row.id, { exposed_at: null }, stamp);
+        this.audit.append(now, 'secret.rotate', row.id, { name: row.name, version: row.version + 1 });
+      })
+      .immediate();
+    return { secret: this.show(name), warnings };
+  }
+
+  undoRotate(name: string): SecretSummary {
+    const row = this.row(name);
+    const [current, previous] = this.secrets.versions(row.id);
+    if (!current || !previous) {
+      throw new RekeyError('nothing-to-undo', `"${name}" has never been rotated, so there is nothing to undo.`);
+    }
+    const now = this.clock.now();
+    const age = differenceInCalendarDays(now, new Date(current.created_at));
+    if (now >= addDays(new Date(current.created_at), UNDO_GRACE_DAYS)) {
+      throw new RekeyError(
+        'grace-period-over',
+        `The last rotation of "${name}" was ${age} days ago; a rotation can be undone within ${UNDO_GRACE_DAYS} days.`,
+      );
+    }
+    this.db
+      .transaction(() => {
+        this.secrets.deleteVersion(row.id, current.version);
+        this.secrets.restoreVersion(row.id, previous.version);
+        this.secrets.updateSecret(row.id, {}, now.toISOString());
+        this.audit.append(now, 'secret.undo-rotate', row.id, { name: row.name, restoredVersion: previous.version });
+      })
+      .immediate();
+    return this.show(name);
+  }
+
+  edit(name: string, patch: SecretPatch): SecretSummary {
+    const row = this.row(name);
+    const now = this.clock.now();
+    const changes: SecretChanges = {};
+    if (patch.name !== undefined && patch.name !== row.name) {
+      const newName = parseField(secretNameSchema, patch.name, 'name');
+      if (this.secrets.nameExists(newName)) throw new RekeyError('already-exists', `A secret named "${newName}" already exists.`);
+      changes.name = newName;
+    }
+    if (patch.envVar !== undefined) changes.env_var = parseField(envVarSchema, patch.envVar, 'env var name');
+    if (patch.project !== undefined) changes.project = parseField(projectSchema, patch.project, 'project');
+    if (patch.notes !== undefined) changes.notes = parseField(notesSchema, patch.notes, 'notes');
+    if (patch.rotateEveryDays !== undefined) {
+      changes.rotate_every_days = parseField(rotateEveryDaysSchema, patch.rotateEveryDays, 'rotation interval');
+    }
+    if (patch.provider !== undefined) changes.provider = this.knownProvider(patch.provider).id;
+    const rotatedAt = patch.rotatedAt === undefined ? undefined : checkRotatedAt(patch.rotatedAt, now).toISOString();
+    const fields = [...Object.keys(changes), ...(rotatedAt === undefined ? [] : ['rotated_at'])];
+    if (fields.length === 0) throw new RekeyError('invalid-input', `Nothing to change for "${name}": give at least one field.`);
+
+    this.db
+      .transaction(() => {
+        this.secrets.updateSecret(row.id, changes, now.toISOString());
+        if (rotatedAt !== undefined) this.secrets.setRotatedAt(row.id, row.version, rotatedAt);
+        this.audit.append(now, 'secret.edit', row.id, { name: String(changes.name ?? row.name), fields: fields.map(camel) });
+      })
+      .immediate();
+    return this.showById(row.id);
+  }
+
+  markExposed(name: string): SecretSummary {
+    return this.setExposed(name, true);
+  }
+
+  clearExposed(name: string): SecretSummary {
+    return this.setExposed(name, false);
+  }
+
+  remove(name: string): void {
+    const row = this.row(name);
+    const now = this.clock.now();
+    this.db
+      .transaction(() => {
+        this.secrets.deleteSecret(row.id);
+        this.audit.append(now, 'secret.delete', row.id, { name: row.name });
+      })
+      .immediate();
+  }
+
+  // ---- values leaving the vault (always audited) ---------------------------------------
+
+  reveal(name: string, purpose: RevealPurpose): string {
+    return this.withRevealed([name], purpose, {}, (values) => values[0] as string);
+  }
+
+  /**
+   * Decrypts, lets `use` do its work, and only if it succeeds records one audit entry per
+   * secret in one transaction: a refused export is not logged as a disclosure.
+   */
+  withRevealed<T>(names: readonly string[], purpose: RevealPurpose, detail: Record<string, string>, use: (values: string[]) => T): T {
+    const rows = names.map((name) => this.row(name));
+    const values = rows.map((row) => this.decryptCurrent(row));
+    const result = use(values);
+    const now = this.clock.now();
+    this.db
+      .transaction(() => {
+        for (const row of rows) this.audit.append(now, REVEAL_ACTIONS[purpose], row.id, { name: row.name, ...detail });
+      })
+      .immediate();
+    return result;
+  }
+
+  // ---- audit ---------------------------------------------------------------------------
+
+  auditEvents(): AuditEvent[] {
+    return this.audit.events();
+  }
+
+  verifyAudit(): AuditVerdict {
+    return this.audit.verify();
+  }
+
+  /** Checks every stored version decrypts under this vault key; names the ones that don't. */
+  verifyValues(): { checked: number; broken: Array<{ name: string; version: number }> } {
+    const keys = this.unlocked();
+    const broken: Array<{ name: string; version: number }> = [];
+    let checked = 0;
+    for (const row of this.secrets.everySealedVersion()) {
+      checked++;
+      const plain = open(keys.encryption, row, secretAssociatedData(row.secret_id, row.version));
+      if (plain === null) broken.push({ name: row.name, version: row.version });
+      plain?.fill(0);
+    }
+    return { checked, broken };
+  }
+
+  /** Which stored values (current or previous) equal `value`, by fingerprint. */
+  whoHolds(value: string): Array<{ name: string; version: number; current: boolean }> {
+    return this.secrets.namesWithFingerprint(fingerprintValue(this.unlocked(), value));
+  }
+
+  // ---- internals -----------------------------------------------------------------------
+
+  private initialise(): void {
+    const keys = this.unlocked();
+    const now = this.clock.now();
+    this.db
+      .transaction(() => {
+        const put = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+        put.run(META.vaultId, this.vaultId);
+        put.run(META.keyCheck, keyCheckValue(keys));
+        put.run(META.createdAt, now.toISOString());
+        this.audit.append(now, 'vault.init', null, { vaultId: this.vaultId });
+      })
+      .immediate();
+  }
+
+  private unlocked(): VaultKeys {
+    if (!this.keys) throw new RekeyError('invalid-input', 'The vault is closed.');
+    return this.keys;
+  }
+
+  private row(name: string): SecretListRow {
+    const row = this.secrets.findByName(name);
+    if (!row) throw new RekeyError('not-found', `No secret named "${name}". \`rekey list\` shows the names.`);
+    return row;
+  }
+
+  private showById(id: string): SecretSummary {
+    const row = this.secrets.findById(id);
+    if (!row) throw new RekeyError('not-found', 'The secret disappeared while it was being changed.');
+    return summarise(row, this.clock.now(), this.leadDays);
+  }
+
+  private knownProvider(id: string) {
+    const provider = findProvider(id);
+    if (!provider) {
+      // checkFormat names the valid ids in its error
+      checkFormat(id, '');
+      throw new RekeyError('invalid-input', `Unknown provider "${id}".`);
+    }
+    return provider;
+  }
+
+  private prepareNew(input: NewSecret, value: string, now: Date) {
+    const name = parseField(secretNameSchema, input.name, 'name');
+    checkSecretValue(value, `"${name}"`);
+    const warnings: string[] = [];
+    let provider;
+    if (input.provider !== undefined) {
+      provider = this.knownProvider(input.provider);
+      const formatWarning = checkFormat(provider.id, value);
+      if (formatWarning) warnings.push(formatWarning);
+    } else {
+      provider = detectProvider(value);
+    }
+    const envVar = parseField(envVarSchema, input.envVar ?? provider.suggestedEnvVar ?? envVarFromName(name), 'env var name');
+    return {
+      name,
+      value,
+      warnings,
+      provider: provider.id,
+      envVar,
+      project: parseField(projectSchema, input.project ?? '', 'project'),
+      notes: parseField(notesSchema, input.notes ?? '', 'notes'),
+      rotateEveryDays: parseField(rotateEveryDaysSchema, input.rotateEveryDays ?? provider.defaultRotateEveryDays, 'rotation interval'),
+      rotatedAt: input.rotatedAt === undefined ? now : checkRotatedAt(input.rotatedAt, now),
+      fingerprint: fingerprintValue(this.unlocked(), value),
+    };
+  }
+
+  private storeVersion(
+    secretId: string,
+    version: number,
+    value: string,
+    fingerprint: Buffer,
+    rotatedAt: string,
+    createdAt: string,
+    providerId: string,
+  ): void {
+    const plaintext = Buffer.from(value, 'utf8');
+    const sealed = seal(this.unlocked().encryption, plaintext, secretAssociatedData(secretId, version));
+    plaintext.fill(0);
+    this.secrets.insertVersion({
+      secretId,
+      version,
+      ...sealed,
+      fingerprint,
+      masked: maskValue(value, providerId === GENERIC_PROVIDER_ID ? undefined : providerId),
+      rotatedAt,
+      createdAt,
+    });
+  }
+
+  private decryptCurrent(row: SecretListRow): string {
+    const sealed = this.secrets.currentVersion(row.id);
+    const plain = sealed && open(this.unlocked().encryption, sealed, secretAssociatedData(row.id, sealed.version));
+    if (!plain) {
+      throw new RekeyError(
+        'integrity',
+        `The stored value of "${row.name}" (version ${row.version}) failed its integrity check: it was altered, moved or ` +
+          'sealed under another key. Other secrets are not affected.',
+      );
+    }
+    const value = plain.toString('utf8');
+    plain.fill(0);
+    return value;
+  }
+
+  private setExposed(name: string, exposed: boolean): SecretSummary {
+    const row = this.row(name);
+    const now = this.clock.now();
+    this.db
+      .transaction(() => {
+        this.secrets.updateSecret(row.id, { exposed_at: exposed ? now.toISOString() : null }, now.toISOString());
+        this.audit.append(now, exposed ? 'secret.expose' : 'secret.unexpose', row.id, { name: row.name });
+      })
+      .immediate();
+    return this.show(name);
+  }
+}
+
+function camel(column: string): string {
+  return column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}

@@ -1,0 +1,54 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** ARCHITECTURE §1: the import rules that keep the layers apart. */
+const coreMustNotImport = {
+  patterns: [
+    { group: ['electron', 'electron/*'], message: 'electron/core is plain Node: OS access comes through a port passed in by the caller.' },
+    { group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**'], message: 'electron/core must not depend on the layers above it.' },
+    { group: ['react', 'react-dom', 'react/*'], message: 'electron/core must not import React.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.tools/**', 'test-results/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', coreMustNotImport] },
+  },
+  {
+    files: ['electron/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['electron', 'electron/*', '**/main/**', '**/preload/**', '**/renderer/**'], message: 'The CLI is a thin layer over electron/core only.' }] },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'The renderer runs sandboxed: it talks to main only through window.rekey.' },
+            { group: ['**/electron/core/**', '**/electron/main/**', '**/electron/cli/**'], message: 'The renderer never loads core code at run time.' },
+            { group: ['**/electron/contract/**'], allowTypeImports: true, message: 'The renderer may only `import type` from the contract.' },
+          ],
+        },
+      ],
+    },
+  },
+);
