@@ -308,13 +308,17 @@ export function describeVaultBehaviour(label: string, makeKeyStore: () => KeySto
         nonce: Buffer;
         tag: Buffer;
       }>;
-      const [a, b] = [rows.find((r) => r.name === 'a'), rows.find((r) => r.name === 'b')];
-      const flipped = Buffer.from(a!.ciphertext);
+      const row = (name: string) => {
+        const found = rows.find((candidate) => candidate.name === name);
+        if (!found) throw new Error(`no row for ${name}`);
+        return found;
+      };
+      const [a, b, c] = [row('a'), row('b'), row('c')];
+      const flipped = Buffer.from(a.ciphertext);
       flipped[0] = (flipped[0] ?? 0) ^ 0x01;
-      db.prepare('UPDATE secret_versions SET ciphertext = ? WHERE secret_id = ?').run(flipped, a!.secret_id);
+      db.prepare('UPDATE secret_versions SET ciphertext = ? WHERE secret_id = ?').run(flipped, a.secret_id);
       // b gets c's sealed value: authentic bytes, wrong row
-      const c = rows.find((r) => r.name === 'c')!;
-      db.prepare('UPDATE secret_versions SET ciphertext = ?, nonce = ?, tag = ? WHERE secret_id = ?').run(c.ciphertext, c.nonce, c.tag, b!.secret_id);
+      db.prepare('UPDATE secret_versions SET ciphertext = ?, nonce = ?, tag = ? WHERE secret_id = ?').run(c.ciphertext, c.nonce, c.tag, b.secret_id);
       db.close();
 
       expect(codeOf(() => t.vault.reveal('a', 'reveal'))).toBe('integrity');

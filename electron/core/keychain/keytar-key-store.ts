@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import { RekeyError } from '../errors.js';
+import type * as KeytarModule from 'keytar';
 import type { KeyStore } from './key-store.js';
 
-type Keytar = typeof import('keytar');
+type Keytar = typeof KeytarModule;
 
 const UNREACHABLE_HINTS = [
   'Cannot autolaunch D-Bus',
@@ -11,6 +12,7 @@ const UNREACHABLE_HINTS = [
   'Unable to autolaunch',
   'No such interface',
   'Object does not exist',
+  'Could not connect',
 ];
 
 /** Service-specific guidance, because "keychain error" alone leaves the user stuck. */
