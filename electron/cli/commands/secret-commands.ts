@@ -1,5 +1,5 @@
-import { RekeyError } from '../../core/index.js';
-import { dateOption, daysOption, flag, parseCommandArgs, stringOption } from '../arguments.js';
+import { RekeyError, type SecretSummary, type Vault } from '../../core/index.js';
+import { type Parsed, dateOption, daysOption, flag, parseCommandArgs, stringOption } from '../arguments.js';
 import { EXIT, out, warn } from '../cli-context.js';
 import type { Command } from '../command.js';
 import { day, dueWords } from '../format.js';
@@ -8,34 +8,35 @@ import { readSecretValue } from '../secret-input.js';
 
 const one = { min: 1, max: 1, names: 'NAME' };
 
+/** The metadata flags add and edit share; edit adds --name. */
+const METADATA_OPTIONS = {
+  env: { type: 'string' },
+  project: { type: 'string' },
+  provider: { type: 'string' },
+  'rotate-every': { type: 'string' },
+  'rotated-at': { type: 'string' },
+  notes: { type: 'string' },
+} as const;
+
+function metadataFrom(args: Parsed, command: string) {
+  return {
+    envVar: stringOption(args, 'env'),
+    project: stringOption(args, 'project'),
+    provider: stringOption(args, 'provider'),
+    rotateEveryDays: daysOption(args, 'rotate-every', command),
+    rotatedAt: dateOption(args, 'rotated-at', command),
+    notes: stringOption(args, 'notes'),
+  };
+}
+
 export const add: Command = {
   name: 'add',
   usage: 'rekey add NAME [--env VAR] [--project P] [--provider ID] [--rotate-every DAYS] [--rotated-at YYYY-MM-DD] [--notes TEXT]   (value on stdin)',
   summary: 'store a new secret; the value is read from stdin, never from the command line',
   async run(ctx, argv) {
-    const args = parseCommandArgs(
-      'add',
-      argv,
-      {
-        env: { type: 'string' },
-        project: { type: 'string' },
-        provider: { type: 'string' },
-        'rotate-every': { type: 'string' },
-        'rotated-at': { type: 'string' },
-        notes: { type: 'string' },
-      },
-      one,
-    );
+    const args = parseCommandArgs('add', argv, METADATA_OPTIONS, one);
     const name = args.positionals[0] as string;
-    const input = {
-      name,
-      envVar: stringOption(args, 'env'),
-      project: stringOption(args, 'project'),
-      provider: stringOption(args, 'provider'),
-      rotateEveryDays: daysOption(args, 'rotate-every', 'add'),
-      rotatedAt: dateOption(args, 'rotated-at', 'add'),
-      notes: stringOption(args, 'notes'),
-    };
+    const input = { name, ...metadataFrom(args, 'add') };
     return withVault(ctx, async (vault) => {
       const value = await readSecretValue(ctx, `"${name}"`);
       const { secret, warnings } = vault.add(input, value);
@@ -80,48 +81,43 @@ export const rotate: Command = {
   },
 };
 
-export const undoRotate: Command = {
-  name: 'undo-rotate',
-  usage: 'rekey undo-rotate NAME',
-  summary: 'bring back the previous value (within 7 days of the rotation)',
-  async run(ctx, argv) {
-    const args = parseCommandArgs('undo-rotate', argv, {}, one);
-    return withVault(ctx, (vault) => {
-      const secret = vault.undoRotate(args.positionals[0] as string);
-      out(ctx, `Restored ${secret.name} to version ${secret.version} ${secret.masked}; due ${day(secret.dueAt)}.`);
-      return EXIT.ok;
-    });
-  },
-};
+/** Commands that take one NAME, make one change, and report the result in one line. */
+function oneSecretCommand(
+  name: string,
+  usage: string,
+  summary: string,
+  change: (vault: Vault, secretName: string) => SecretSummary,
+  report: (secret: SecretSummary) => string,
+): Command {
+  return {
+    name,
+    usage,
+    summary,
+    async run(ctx, argv) {
+      const args = parseCommandArgs(name, argv, {}, one);
+      return withVault(ctx, (vault) => {
+        out(ctx, report(change(vault, args.positionals[0] as string)));
+        return EXIT.ok;
+      });
+    },
+  };
+}
+
+export const undoRotate = oneSecretCommand(
+  'undo-rotate',
+  'rekey undo-rotate NAME',
+  'bring back the previous value (within 7 days of the rotation)',
+  (vault, name) => vault.undoRotate(name),
+  (secret) => `Restored ${secret.name} to version ${secret.version} ${secret.masked}; due ${day(secret.dueAt)}.`,
+);
 
 export const edit: Command = {
   name: 'edit',
   usage: 'rekey edit NAME [--name NEW] [--env VAR] [--project P] [--provider ID] [--rotate-every DAYS] [--rotated-at YYYY-MM-DD] [--notes TEXT]',
   summary: 'change metadata (never the value: use rotate)',
   async run(ctx, argv) {
-    const args = parseCommandArgs(
-      'edit',
-      argv,
-      {
-        name: { type: 'string' },
-        env: { type: 'string' },
-        project: { type: 'string' },
-        provider: { type: 'string' },
-        'rotate-every': { type: 'string' },
-        'rotated-at': { type: 'string' },
-        notes: { type: 'string' },
-      },
-      one,
-    );
-    const patch = {
-      name: stringOption(args, 'name'),
-      envVar: stringOption(args, 'env'),
-      project: stringOption(args, 'project'),
-      provider: stringOption(args, 'provider'),
-      rotateEveryDays: daysOption(args, 'rotate-every', 'edit'),
-      rotatedAt: dateOption(args, 'rotated-at', 'edit'),
-      notes: stringOption(args, 'notes'),
-    };
+    const args = parseCommandArgs('edit', argv, { ...METADATA_OPTIONS, name: { type: 'string' } }, one);
+    const patch = { name: stringOption(args, 'name'), ...metadataFrom(args, 'edit') };
     return withVault(ctx, (vault) => {
       const secret = vault.edit(args.positionals[0] as string, patch);
       out(ctx, `Updated ${secret.name}; ${dueWords(secret)} on ${day(secret.dueAt)}.`);
@@ -130,33 +126,21 @@ export const edit: Command = {
   },
 };
 
-export const expose: Command = {
-  name: 'expose',
-  usage: 'rekey expose NAME',
-  summary: 'mark a secret as compromised: it is due immediately',
-  async run(ctx, argv) {
-    const args = parseCommandArgs('expose', argv, {}, one);
-    return withVault(ctx, (vault) => {
-      const secret = vault.markExposed(args.positionals[0] as string);
-      out(ctx, `Marked ${secret.name} as exposed. Rotate it now${secret.rotateUrl ? `: ${secret.rotateUrl}` : '.'}`);
-      return EXIT.ok;
-    });
-  },
-};
+export const expose = oneSecretCommand(
+  'expose',
+  'rekey expose NAME',
+  'mark a secret as compromised: it is due immediately',
+  (vault, name) => vault.markExposed(name),
+  (secret) => `Marked ${secret.name} as exposed. Rotate it now${secret.rotateUrl ? `: ${secret.rotateUrl}` : '.'}`,
+);
 
-export const unexpose: Command = {
-  name: 'unexpose',
-  usage: 'rekey unexpose NAME',
-  summary: 'clear the exposed mark',
-  async run(ctx, argv) {
-    const args = parseCommandArgs('unexpose', argv, {}, one);
-    return withVault(ctx, (vault) => {
-      const secret = vault.clearExposed(args.positionals[0] as string);
-      out(ctx, `Cleared the exposed mark on ${secret.name}; ${dueWords(secret)}.`);
-      return EXIT.ok;
-    });
-  },
-};
+export const unexpose = oneSecretCommand(
+  'unexpose',
+  'rekey unexpose NAME',
+  'clear the exposed mark',
+  (vault, name) => vault.clearExposed(name),
+  (secret) => `Cleared the exposed mark on ${secret.name}; ${dueWords(secret)}.`,
+);
 
 export const remove: Command = {
   name: 'rm',

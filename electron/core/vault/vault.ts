@@ -56,15 +56,8 @@ export interface NewSecret {
   readonly notes?: string | undefined;
 }
 
-export interface SecretPatch {
-  readonly name?: string | undefined;
-  readonly envVar?: string | undefined;
-  readonly project?: string | undefined;
-  readonly provider?: string | undefined;
-  readonly rotateEveryDays?: number | undefined;
-  readonly rotatedAt?: Date | undefined;
-  readonly notes?: string | undefined;
-}
+/** Every metadata field may change; the value changes only through rotate. */
+export type SecretPatch = { readonly [K in keyof NewSecret]?: NewSecret[K] | undefined };
 
 export interface AddResult {
   readonly secret: SecretSummary;
