@@ -20,7 +20,11 @@ export function parseCommandArgs(command: string, argv: readonly string[], optio
   }
   const count = parsed.positionals.length;
   if (count < positionals.min) throw new UsageError(`missing ${positionals.names}`, command);
-  if (count > positionals.max) throw new UsageError(`unexpected argument "${parsed.positionals[positionals.max]}"`, command);
+  if (count > positionals.max) {
+    // never echo it: the likeliest extra argument is a secret pasted in the wrong place
+    const expected = positionals.max === 0 ? 'no arguments' : `only ${positionals.names}`;
+    throw new UsageError(`too many arguments (${command} takes ${expected}); secret values are read from stdin, never from arguments`, command);
+  }
   return { values: parsed.values as Parsed['values'], positionals: parsed.positionals };
 }
 

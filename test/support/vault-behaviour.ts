@@ -340,6 +340,35 @@ export function describeVaultBehaviour(label: string, makeKeyStore: () => KeySto
       expect(reopened.verifyAudit().ok).toBe(true);
     });
 
+    it('refuses to undo onto a previous value that fails its integrity check, keeping the current one', () => {
+      const current = sampleKeys.generic();
+      t.vault.add({ name: 'k' }, sampleKeys.generic());
+      t.vault.rotate('k', current);
+      const db = new Database(vaultDatabasePath(t.home));
+      db.prepare('UPDATE secret_versions SET tag = zeroblob(16) WHERE version = 1').run();
+      db.close();
+      expect(codeOf(() => t.vault.undoRotate('k'))).toBe('integrity');
+      expect(t.vault.reveal('k', 'reveal')).toBe(current);
+    });
+
+    it('previews every import problem before anything is stored', () => {
+      t.vault.add({ name: 'web-openai', project: 'web', envVar: 'OPENAI_API_KEY' }, sampleKeys.generic());
+      const file = Buffer.from(`OPENAI_API_KEY=${sampleKeys.generic()}\nEMPTY=\nFINE=${sampleKeys.generic()}\n`);
+      const plan = planImport(t.vault, dotenv.parseEnvFile(file, '.env'), '.env', 'web');
+      expect(plan.importable).toBe(false);
+      expect(plan.rows.map((row) => row.problem === null)).toEqual([false, false, true]);
+      expect(plan.rows[0]?.problem).toContain('"web-openai" already sets OPENAI_API_KEY');
+      expect(plan.rows[1]?.problem).toContain('empty');
+      expect(codeOf(() => applyImport(t.vault, plan))).toBe('already-exists');
+      expect(t.vault.list()).toHaveLength(1);
+    });
+
+    it('refuses to export or run an empty selection, such as a mistyped project', () => {
+      t.vault.add({ name: 'k', project: 'api' }, sampleKeys.generic());
+      expect(codeOf(() => exportSecrets(t.vault, { project: 'apj' }, 'dotenv', 'stdout'))).toBe('not-found');
+      expect(codeOf(() => environmentFor(t.vault, { project: 'apj' }, 'node'))).toBe('not-found');
+    });
+
     it('refuses to init over an existing vault, and to open a missing one', async () => {
       expect(await codeOfAsync(() => Vault.init({ home: t.home, keyStore }))).toBe('already-initialised');
       expect(await codeOfAsync(() => Vault.open({ home: `${t.home}-missing`, keyStore }))).toBe('not-initialised');

@@ -71,14 +71,21 @@ export const history: Command = {
 export const due: Command = {
   name: 'due',
   usage: 'rekey due [--within DAYS] [--json]',
-  summary: 'secrets that need rotating; exit code 3 when any is overdue or exposed',
+  summary: 'secrets due within the lead time (14 days) or --within DAYS; exit code 3 when any is overdue or exposed',
   async run(ctx, argv) {
     const args = parseCommandArgs('due', argv, { within: { type: 'string' }, json: { type: 'boolean' } }, { min: 0, max: 0, names: '' });
     const within = daysOption(args, 'within', 'due');
     return withVault(ctx, (vault) => {
+      // overdue and exposed keys always show; the rest by --within, or by the lead time
       const secrets = vault
         .list()
-        .filter((secret) => secret.status !== 'ok' || (within !== undefined && secret.daysUntilDue <= within));
+        .filter((secret) =>
+          secret.status === 'overdue' || secret.status === 'exposed'
+            ? true
+            : within === undefined
+              ? secret.status === 'due-soon'
+              : secret.daysUntilDue <= within,
+        );
       const urgent = secrets.some((secret) => secret.status === 'overdue' || secret.status === 'exposed');
       if (flag(args, 'json')) out(ctx, json(secrets));
       else if (secrets.length === 0) out(ctx, 'Nothing is due.');

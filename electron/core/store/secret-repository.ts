@@ -58,6 +58,7 @@ export class SecretRepository {
     insertSecret: Statement<[SecretRow]>;
     insertVersion: Statement<[Record<string, unknown>]>;
     current: Statement<[string], SealedVersionRow>;
+    sealed: Statement<[string, number], SealedVersionRow>;
     versions: Statement<[string], VersionRow>;
     retire: Statement<[string, string, number]>;
     unretire: Statement<[string, number]>;
@@ -83,6 +84,8 @@ export class SecretRepository {
         VALUES (@secretId, @version, @ciphertext, @nonce, @tag, @fingerprint, @masked, @rotatedAt, @createdAt, NULL)`),
       current: db.prepare(`SELECT secret_id, version, ciphertext, nonce, tag, fingerprint, masked, rotated_at, created_at, retired_at
         FROM secret_versions WHERE secret_id = ? AND retired_at IS NULL`),
+      sealed: db.prepare(`SELECT secret_id, version, ciphertext, nonce, tag, fingerprint, masked, rotated_at, created_at, retired_at
+        FROM secret_versions WHERE secret_id = ? AND version = ?`),
       versions: db.prepare(`SELECT secret_id, version, masked, rotated_at, created_at, retired_at
         FROM secret_versions WHERE secret_id = ? ORDER BY version DESC`),
       retire: db.prepare('UPDATE secret_versions SET retired_at = ? WHERE secret_id = ? AND version = ?'),
@@ -123,6 +126,10 @@ export class SecretRepository {
 
   currentVersion(secretId: string): SealedVersionRow | undefined {
     return this.stmts.current.get(secretId);
+  }
+
+  sealedVersion(secretId: string, version: number): SealedVersionRow | undefined {
+    return this.stmts.sealed.get(secretId, version);
   }
 
   versions(secretId: string): VersionRow[] {

@@ -1,5 +1,6 @@
 import { type ExportFormat, serialise } from '../dotenv/index.js';
 import { RekeyError } from '../errors.js';
+import type { SecretSummary } from './secret-summary.js';
 import type { Vault } from './vault.js';
 
 export interface ExportSelection {
@@ -13,19 +14,23 @@ export interface ExportResult {
   readonly names: readonly string[];
 }
 
+/** An empty selection is refused: a typo in --project should not quietly export or run nothing. */
+function selectSecrets(vault: Vault, selection: ExportSelection, purpose: string): SecretSummary[] {
+  const secrets =
+    selection.names !== undefined ? selection.names.map((name) => vault.show(name)) : vault.list({ project: selection.project });
+  if (secrets.length === 0) {
+    const where = selection.project === undefined ? 'the vault' : `project "${selection.project}"`;
+    throw new RekeyError('not-found', `Nothing to ${purpose}: ${where} holds no secrets.`);
+  }
+  return secrets;
+}
+
 /**
  * Serialises the chosen secrets. Nothing is audited unless the whole selection can be
  * carried by the format; the caller writes the text only after this returns.
  */
 export function exportSecrets(vault: Vault, selection: ExportSelection, format: ExportFormat, destination: string): ExportResult {
-  const secrets =
-    selection.names !== undefined
-      ? selection.names.map((name) => vault.show(name))
-      : vault.list({ project: selection.project });
-  if (secrets.length === 0) {
-    const where = selection.project === undefined ? 'the vault' : `project "${selection.project}"`;
-    throw new RekeyError('not-found', `Nothing to export: ${where} holds no secrets.`);
-  }
+  const secrets = selectSecrets(vault, selection, 'export');
   const ordered = [...secrets].sort((a, b) => (a.envVar < b.envVar ? -1 : a.envVar > b.envVar ? 1 : 0));
   const names = ordered.map((secret) => secret.name);
   const text = vault.withRevealed(names, 'export', { format, destination }, (values) =>
@@ -39,10 +44,7 @@ export function exportSecrets(vault: Vault, selection: ExportSelection, format: 
 
 /** Values for a child process's environment (`rekey run`); audited as 'run'. */
 export function environmentFor(vault: Vault, selection: ExportSelection, command: string): Record<string, string> {
-  const secrets =
-    selection.names !== undefined
-      ? selection.names.map((name) => vault.show(name))
-      : vault.list({ project: selection.project });
+  const secrets = selectSecrets(vault, selection, 'run with');
   const byEnvVar = new Map<string, string>();
   for (const secret of secrets) {
     const other = byEnvVar.get(secret.envVar);

@@ -2,6 +2,7 @@ import type { ParsedEnvFile } from '../dotenv/index.js';
 import { RekeyError } from '../errors.js';
 import { detectProvider, maskValue } from '../providers/index.js';
 import { parseField, projectSchema } from './secret-fields.js';
+import { checkSecretValue } from './secret-value.js';
 import type { AddResult, Vault } from './vault.js';
 
 export interface ImportRow {
@@ -10,7 +11,7 @@ export interface ImportRow {
   readonly provider: string;
   readonly providerName: string;
   readonly masked: string;
-  /** Why this row cannot be imported (a name clash); null when it can. */
+  /** Why this row cannot be imported (a name or env var clash, an unstorable value); null when it can. */
   readonly problem: string | null;
   /** Secrets that already hold the same value. */
   readonly sameValueAs: readonly string[];
@@ -36,7 +37,9 @@ export function importName(envVar: string, project: string): string {
 /** The preview: what would be stored, masked, and what stands in the way. Stores nothing. */
 export function planImport(vault: Vault, parsed: ParsedEnvFile, source: string, project = ''): PlanWithValues {
   const checkedProject = parseField(projectSchema, project, 'project');
-  const existing = new Set(vault.list().map((secret) => secret.name));
+  const secrets = vault.list();
+  const existing = new Set(secrets.map((secret) => secret.name));
+  const envVarOwner = new Map(secrets.filter((secret) => secret.project === checkedProject).map((secret) => [secret.envVar, secret.name]));
   const rows = parsed.entries.map(({ envVar, value }): ImportRow => {
     const name = importName(envVar, checkedProject);
     const provider = detectProvider(value);
@@ -46,7 +49,7 @@ export function planImport(vault: Vault, parsed: ParsedEnvFile, source: string, 
       provider: provider.id,
       providerName: provider.displayName,
       masked: maskValue(value, provider.id),
-      problem: existing.has(name) ? `a secret named "${name}" already exists` : null,
+      problem: problemWith(name, envVar, value, existing, envVarOwner, checkedProject),
       sameValueAs: vault.whoHolds(value).filter((hit) => hit.current).map((hit) => hit.name),
     };
   });
@@ -60,6 +63,29 @@ export function planImport(vault: Vault, parsed: ParsedEnvFile, source: string, 
   };
 }
 
+/** What would make the import fail, found before anything is stored, so the preview tells the truth. */
+function problemWith(
+  name: string,
+  envVar: string,
+  value: string,
+  existing: ReadonlySet<string>,
+  envVarOwner: ReadonlyMap<string, string>,
+  project: string,
+): string | null {
+  if (existing.has(name)) return `a secret named "${name}" already exists`;
+  const owner = envVarOwner.get(envVar);
+  if (owner !== undefined) {
+    return `"${owner}" already sets ${envVar} in ${project === '' ? 'the vault outside projects' : `project "${project}"`}`;
+  }
+  try {
+    checkSecretValue(value, envVar);
+    return null;
+  } catch (error) {
+    if (error instanceof RekeyError) return error.message.replace(/\.$/, '');
+    throw error;
+  }
+}
+
 /** All or nothing: a clash anywhere stores nothing. */
 export function applyImport(vault: Vault, plan: PlanWithValues): AddResult[] {
   const blocked = plan.rows.filter((row) => row.problem !== null);
@@ -67,7 +93,7 @@ export function applyImport(vault: Vault, plan: PlanWithValues): AddResult[] {
     throw new RekeyError(
       'already-exists',
       `Nothing was imported from ${plan.source}: ${blocked.map((row) => row.problem).join('; ')}. ` +
-        'Rename or remove those secrets, or import into another --project.',
+        'Fix those lines, rename or remove the clashing secrets, or import into another --project.',
     );
   }
   return vault.addMany(

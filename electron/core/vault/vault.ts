@@ -298,6 +298,16 @@ export class Vault {
         `The last rotation of "${name}" was ${age} days ago; a rotation can be undone within ${UNDO_GRACE_DAYS} days.`,
       );
     }
+    // the current value is deleted below, so the one coming back must be proven readable first
+    const restored = this.secrets.sealedVersion(row.id, previous.version);
+    const plain = restored && open(this.unlocked().encryption, restored, secretAssociatedData(row.id, previous.version));
+    if (!plain) {
+      throw new RekeyError(
+        'integrity',
+        `Cannot undo the rotation of "${name}": its previous value (version ${previous.version}) failed its integrity check. The current value was kept.`,
+      );
+    }
+    plain.fill(0);
     this.db
       .transaction(() => {
         this.secrets.deleteVersion(row.id, current.version);
