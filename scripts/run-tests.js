@@ -3,11 +3,13 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const report = 'test-results/vitest-report.json';
 mkdirSync('test-results', { recursive: true });
 
-const vitest = createRequire(import.meta.url).resolve('vitest/vitest.mjs');
+// vitest's package exports hide its bin file; resolve the package and take the bin beside it
+const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
 const run = spawnSync(
   process.execPath,
   [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
