@@ -1,5 +1,5 @@
 import { format } from 'date-fns';
-import type { SecretSummary, VersionSummary } from '../core/index.js';
+import { type SecretSummary, type VersionSummary, daysUntilDue } from '../core/index.js';
 
 export function day(iso: string): string {
   return format(new Date(iso), 'yyyy-MM-dd');
@@ -10,9 +10,9 @@ function plural(count: number, unit: string): string {
 }
 
 /** The status as words, the way the window will show it. */
-export function dueWords(secret: Pick<SecretSummary, 'status' | 'daysUntilDue'>): string {
+export function dueWords(secret: Pick<SecretSummary, 'status' | 'dueAt'>, now: Date = new Date()): string {
   if (secret.status === 'exposed') return 'exposed: rotate now';
-  const days = secret.daysUntilDue;
+  const days = daysUntilDue(secret.dueAt, now);
   if (days < 0) return `overdue by ${plural(-days, 'day')}`;
   if (days === 0) return secret.status === 'overdue' ? 'due today (overdue)' : 'due today';
   return `due in ${plural(days, 'day')}`;

@@ -369,6 +369,39 @@ export function describeVaultBehaviour(label: string, makeKeyStore: () => KeySto
       expect(codeOf(() => environmentFor(t.vault, { project: 'apj' }, 'node'))).toBe('not-found');
     });
 
+    it("keeps the secret's copy of its current version in step with the versions table", () => {
+      const inStep = () => {
+        const db = new Database(vaultDatabasePath(t.home), { readonly: true });
+        const rows = db
+          .prepare(
+            `SELECT s.name, s.current_version, s.masked, s.rotated_at, s.due_at, s.rotate_every_days,
+                    v.version, v.masked AS v_masked, v.rotated_at AS v_rotated_at
+             FROM secrets s JOIN secret_versions v ON v.secret_id = s.id AND v.retired_at IS NULL`,
+          )
+          .all() as Array<Record<string, string | number>>;
+        db.close();
+        expect(rows).toHaveLength(t.vault.list().length);
+        for (const row of rows) {
+          expect([row['current_version'], row['masked'], row['rotated_at']]).toEqual([row['version'], row['v_masked'], row['v_rotated_at']]);
+          const due = new Date(String(row['rotated_at']));
+          due.setDate(due.getDate() + Number(row['rotate_every_days']));
+          expect(row['due_at']).toBe(due.toISOString());
+        }
+      };
+      t.vault.add({ name: 'a', rotatedAt: new Date('2026-03-01T00:00:00Z') }, sampleKeys.generic());
+      t.vault.add({ name: 'b' }, sampleKeys.github());
+      inStep();
+      t.vault.rotate('a', sampleKeys.generic());
+      inStep();
+      t.vault.edit('a', { rotateEveryDays: 30 });
+      inStep();
+      t.vault.edit('a', { rotatedAt: new Date('2026-05-20T00:00:00Z') });
+      inStep();
+      t.vault.undoRotate('a');
+      inStep();
+      expect(t.vault.show('a').dueAt).toBe('2026-03-31T00:00:00.000Z');
+    });
+
     it('refuses to init over an existing vault, and to open a missing one', async () => {
       expect(await codeOfAsync(() => Vault.init({ home: t.home, keyStore }))).toBe('already-initialised');
       expect(await codeOfAsync(() => Vault.open({ home: `${t.home}-missing`, keyStore }))).toBe('not-initialised');

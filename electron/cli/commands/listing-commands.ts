@@ -1,4 +1,4 @@
-import { ROTATION_STATUSES, isRotationStatus } from '../../core/index.js';
+import { ROTATION_STATUSES, daysUntilDue, isRotationStatus } from '../../core/index.js';
 import { daysOption, flag, parseCommandArgs, stringOption } from '../arguments.js';
 import { EXIT, UsageError, out } from '../cli-context.js';
 import type { Command } from '../command.js';
@@ -77,6 +77,7 @@ export const due: Command = {
     const within = daysOption(args, 'within', 'due');
     return withVault(ctx, (vault) => {
       // overdue and exposed keys always show; the rest by --within, or by the lead time
+      const now = ctx.clock.now();
       const secrets = vault
         .list()
         .filter((secret) =>
@@ -84,7 +85,7 @@ export const due: Command = {
             ? true
             : within === undefined
               ? secret.status === 'due-soon'
-              : secret.daysUntilDue <= within,
+              : daysUntilDue(secret.dueAt, now) <= within,
         );
       const urgent = secrets.some((secret) => secret.status === 'overdue' || secret.status === 'exposed');
       if (flag(args, 'json')) out(ctx, json(secrets));

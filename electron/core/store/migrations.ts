@@ -21,7 +21,13 @@ const MIGRATIONS: readonly string[] = [
     rotate_every_days INTEGER NOT NULL CHECK (rotate_every_days BETWEEN 1 AND 3650),
     created_at        TEXT NOT NULL,
     updated_at        TEXT NOT NULL,
-    exposed_at        TEXT
+    exposed_at        TEXT,
+    -- the current version's facts, kept here so listing 10,000 keys reads one table;
+    -- written in the same transaction as the version row they describe
+    current_version   INTEGER NOT NULL,
+    masked            TEXT NOT NULL,
+    rotated_at        TEXT NOT NULL,
+    due_at            TEXT NOT NULL
   ) STRICT;
   CREATE INDEX secrets_by_project ON secrets(project);
 

@@ -1,7 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Sealed } from '../crypto/envelope.js';
 
-export interface SecretRow {
+/** A secret with its current version's facts: everything a list shows, no ciphertext. */
+export interface SecretListRow {
   id: string;
   name: string;
   env_var: string;
@@ -12,13 +13,18 @@ export interface SecretRow {
   created_at: string;
   updated_at: string;
   exposed_at: string | null;
-}
-
-/** A secret joined with its current version: everything a list shows, no ciphertext. */
-export interface SecretListRow extends SecretRow {
   version: number;
   masked: string;
   rotated_at: string;
+  due_at: string;
+}
+
+/** What secrets records about its current version; changes with rotate, undo and edit. */
+export interface CurrentVersionFacts {
+  readonly version: number;
+  readonly masked: string;
+  readonly rotatedAt: string;
+  readonly dueAt: string;
 }
 
 export interface VersionRow {
@@ -43,9 +49,8 @@ export interface NewVersion extends Sealed {
   createdAt: string;
 }
 
-const LIST_COLUMNS = `s.id, s.name, s.env_var, s.provider, s.project, s.notes, s.rotate_every_days,
-  s.created_at, s.updated_at, s.exposed_at, v.version, v.masked, v.rotated_at`;
-const CURRENT_JOIN = 'JOIN secret_versions v ON v.secret_id = s.id AND v.retired_at IS NULL';
+const LIST_COLUMNS = `id, name, env_var, provider, project, notes, rotate_every_days, created_at, updated_at,
+  exposed_at, current_version AS version, masked, rotated_at, due_at`;
 
 /** SQL lives here and only here; the vault decides what it means. */
 export class SecretRepository {
@@ -55,7 +60,8 @@ export class SecretRepository {
     byName: Statement<[string], SecretListRow>;
     byId: Statement<[string], SecretListRow>;
     idByName: Statement<[string], { id: string }>;
-    insertSecret: Statement<[SecretRow]>;
+    insertSecret: Statement<[SecretListRow]>;
+    setCurrent: Statement<[Record<string, unknown>]>;
     insertVersion: Statement<[Record<string, unknown>]>;
     current: Statement<[string], SealedVersionRow>;
     sealed: Statement<[string, number], SealedVersionRow>;
@@ -71,14 +77,18 @@ export class SecretRepository {
 
   constructor(private readonly db: Database) {
     this.stmts = {
-      listAll: db.prepare(`SELECT ${LIST_COLUMNS} FROM secrets s ${CURRENT_JOIN}`),
-      listByProject: db.prepare(`SELECT ${LIST_COLUMNS} FROM secrets s ${CURRENT_JOIN} WHERE s.project = ?`),
-      byName: db.prepare(`SELECT ${LIST_COLUMNS} FROM secrets s ${CURRENT_JOIN} WHERE s.name = ?`),
-      byId: db.prepare(`SELECT ${LIST_COLUMNS} FROM secrets s ${CURRENT_JOIN} WHERE s.id = ?`),
+      listAll: db.prepare(`SELECT ${LIST_COLUMNS} FROM secrets`),
+      listByProject: db.prepare(`SELECT ${LIST_COLUMNS} FROM secrets WHERE project = ?`),
+      byName: db.prepare(`SELECT ${LIST_COLUMNS} FROM secrets WHERE name = ?`),
+      byId: db.prepare(`SELECT ${LIST_COLUMNS} FROM secrets WHERE id = ?`),
       idByName: db.prepare('SELECT id FROM secrets WHERE name = ?'),
       insertSecret: db.prepare(`INSERT INTO secrets
-        (id, name, env_var, provider, project, notes, rotate_every_days, created_at, updated_at, exposed_at)
-        VALUES (@id, @name, @env_var, @provider, @project, @notes, @rotate_every_days, @created_at, @updated_at, @exposed_at)`),
+        (id, name, env_var, provider, project, notes, rotate_every_days, created_at, updated_at, exposed_at,
+         current_version, masked, rotated_at, due_at)
+        VALUES (@id, @name, @env_var, @provider, @project, @notes, @rotate_every_days, @created_at, @updated_at, @exposed_at,
+         @version, @masked, @rotated_at, @due_at)`),
+      setCurrent: db.prepare(`UPDATE secrets SET current_version = @version, masked = @masked, rotated_at = @rotatedAt,
+        due_at = @dueAt, updated_at = @updatedAt WHERE id = @secretId`),
       insertVersion: db.prepare(`INSERT INTO secret_versions
         (secret_id, version, ciphertext, nonce, tag, fingerprint, masked, rotated_at, created_at, retired_at)
         VALUES (@secretId, @version, @ciphertext, @nonce, @tag, @fingerprint, @masked, @rotatedAt, @createdAt, NULL)`),
@@ -116,8 +126,13 @@ export class SecretRepository {
     return this.stmts.idByName.get(name) !== undefined;
   }
 
-  insertSecret(row: SecretRow): void {
+  insertSecret(row: SecretListRow): void {
     this.stmts.insertSecret.run(row);
+  }
+
+  /** Points the secret at another version: after rotate, undo, or a new rotation date. */
+  setCurrent(secretId: string, facts: CurrentVersionFacts, updatedAt: string): void {
+    this.stmts.setCurrent.run({ secretId, ...facts, updatedAt });
   }
 
   insertVersion(version: NewVersion): void {
@@ -173,5 +188,14 @@ export class SecretRepository {
 }
 
 export type SecretChanges = Partial<Record<UpdatableColumn, string | number | null>>;
-export type UpdatableColumn = 'name' | 'env_var' | 'project' | 'notes' | 'rotate_every_days' | 'exposed_at' | 'provider';
-const UPDATABLE_COLUMNS: readonly UpdatableColumn[] = ['name', 'env_var', 'project', 'notes', 'rotate_every_days', 'exposed_at', 'provider'];
+export type UpdatableColumn = 'name' | 'env_var' | 'project' | 'notes' | 'rotate_every_days' | 'exposed_at' | 'provider' | 'due_at';
+const UPDATABLE_COLUMNS: readonly UpdatableColumn[] = [
+  'name',
+  'env_var',
+  'project',
+  'notes',
+  'rotate_every_days',
+  'exposed_at',
+  'provider',
+  'due_at',
+];

@@ -1,5 +1,5 @@
 import { findProvider } from '../providers/index.js';
-import { type RotationStatus, rotationState } from '../rotation/index.js';
+import type { RotationStatus } from '../rotation/index.js';
 import type { SecretListRow, VersionRow } from '../store/secret-repository.js';
 
 /** The metadata of a secret as every caller sees it; stable camelCase, ISO 8601 dates. */
@@ -18,7 +18,6 @@ export interface SecretSummary {
   readonly rotatedAt: string;
   readonly rotateEveryDays: number;
   readonly dueAt: string;
-  readonly daysUntilDue: number;
   readonly status: RotationStatus;
   readonly exposedAt: string | null;
   readonly rotateUrl: string | null;
@@ -33,17 +32,9 @@ export interface VersionSummary {
   readonly current: boolean;
 }
 
-export function summarise(row: SecretListRow, now: Date, leadDays: number): SecretSummary {
+/** judge comes from statusJudge(now, leadDays), made once per list. */
+export function summarise(row: SecretListRow, judge: (dueAt: string, exposedAt: string | null) => RotationStatus): SecretSummary {
   const provider = findProvider(row.provider);
-  const state = rotationState(
-    {
-      rotatedAt: new Date(row.rotated_at),
-      rotateEveryDays: row.rotate_every_days,
-      exposedAt: row.exposed_at === null ? null : new Date(row.exposed_at),
-    },
-    now,
-    leadDays,
-  );
   return {
     id: row.id,
     name: row.name,
@@ -58,9 +49,8 @@ export function summarise(row: SecretListRow, now: Date, leadDays: number): Secr
     updatedAt: row.updated_at,
     rotatedAt: row.rotated_at,
     rotateEveryDays: row.rotate_every_days,
-    dueAt: state.dueAt.toISOString(),
-    daysUntilDue: state.daysUntilDue,
-    status: state.status,
+    dueAt: row.due_at,
+    status: judge(row.due_at, row.exposed_at),
     exposedAt: row.exposed_at,
     rotateUrl: provider?.rotateUrl ?? null,
   };

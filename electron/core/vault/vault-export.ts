@@ -33,7 +33,7 @@ export function exportSecrets(vault: Vault, selection: ExportSelection, format: 
   const secrets = selectSecrets(vault, selection, 'export');
   const ordered = [...secrets].sort((a, b) => (a.envVar < b.envVar ? -1 : a.envVar > b.envVar ? 1 : 0));
   const names = ordered.map((secret) => secret.name);
-  const text = vault.withRevealed(names, 'export', { format, destination }, (values) =>
+  const text = vault.withRevealed(ordered, 'export', { format, destination }, (values) =>
     serialise(
       ordered.map((secret, index) => ({ name: secret.name, envVar: secret.envVar, value: values[index] as string })),
       format,
@@ -56,8 +56,7 @@ export function environmentFor(vault: Vault, selection: ExportSelection, command
     }
     byEnvVar.set(secret.envVar, secret.name);
   }
-  const names = secrets.map((secret) => secret.name);
-  return vault.withRevealed(names, 'run', { command }, (values) =>
+  return vault.withRevealed(secrets, 'run', { command }, (values) =>
     Object.fromEntries(secrets.map((secret, index) => [secret.envVar, values[index] as string])),
   );
 }

@@ -20,9 +20,9 @@ import {
 import { RekeyError } from '../errors.js';
 import { type KeyStore, vaultKeyAccount } from '../keychain/index.js';
 import { GENERIC_PROVIDER_ID, checkFormat, detectProvider, findProvider, maskValue } from '../providers/index.js';
-import { DEFAULT_LEAD_DAYS, type RotationStatus } from '../rotation/index.js';
+import { DEFAULT_LEAD_DAYS, type RotationStatus, dueDate, statusJudge } from '../rotation/index.js';
 import { type Database, openDatabase } from '../store/database.js';
-import { type SecretChanges, type SecretListRow, SecretRepository } from '../store/secret-repository.js';
+import { type NewVersion, type SecretChanges, type SecretListRow, SecretRepository } from '../store/secret-repository.js';
 import {
   checkRotatedAt,
   envVarFromName,
@@ -186,15 +186,15 @@ export class Vault {
   // ---- reading metadata (never decrypts) ------------------------------------------------
 
   list(filter: ListFilter = {}): SecretSummary[] {
-    const now = this.clock.now();
+    const judge = this.judge();
     const rows = this.secrets.list(filter.project);
-    const all = rows.map((row) => summarise(row, now, this.leadDays));
+    const all = rows.map((row) => summarise(row, judge));
     const wanted = filter.status === undefined ? all : all.filter((secret) => secret.status === filter.status);
     return wanted.sort(byUrgency);
   }
 
   show(name: string): SecretSummary {
-    return summarise(this.row(name), this.clock.now(), this.leadDays);
+    return summarise(this.row(name), this.judge());
   }
 
   history(name: string): VersionSummary[] {
@@ -219,6 +219,7 @@ export class Vault {
   /** All or nothing: one transaction for the whole batch (the import path). */
   addMany(items: ReadonlyArray<{ input: NewSecret; value: string }>): AddResult[] {
     const now = this.clock.now();
+    const judge = this.judge();
     const prepared = items.map(({ input, value }) => this.prepareNew(input, value, now));
     const seen = new Set<string>();
     for (const item of prepared) {
@@ -231,9 +232,10 @@ export class Vault {
           if (this.secrets.nameExists(item.name)) {
             throw new RekeyError('already-exists', `A secret named "${item.name}" already exists.`);
           }
-          const id = randomUUID();
           const stamp = now.toISOString();
-          this.secrets.insertSecret({
+          const id = randomUUID();
+          const version = this.sealVersion(id, 1, item.value, item.fingerprint, item.rotatedAt.toISOString(), stamp, item.provider);
+          const row: SecretListRow = {
             id,
             name: item.name,
             env_var: item.envVar,
@@ -244,19 +246,25 @@ export class Vault {
             created_at: stamp,
             updated_at: stamp,
             exposed_at: null,
-          });
+            version: 1,
+            masked: version.masked,
+            rotated_at: version.rotatedAt,
+            due_at: dueDate(item.rotatedAt, item.rotateEveryDays).toISOString(),
+          };
           const duplicates = this.secrets.namesWithFingerprint(item.fingerprint).filter((hit) => hit.current);
-          this.storeVersion(id, 1, item.value, item.fingerprint, item.rotatedAt.toISOString(), stamp, item.provider);
+          this.secrets.insertSecret(row);
+          this.secrets.insertVersion(version);
           this.audit.append(now, 'secret.add', id, { name: item.name, provider: item.provider, project: item.project });
           const warnings = [...item.warnings];
           if (duplicates.length > 0) {
             warnings.push(`The same value is already stored as ${duplicates.map((hit) => `"${hit.name}"`).join(', ')}.`);
           }
-          return { id, warnings };
+          // built from what was just written: re-reading 10,000 rows would double an import's time
+          return { secret: summarise(row, judge), warnings };
         }),
       )
       .immediate();
-    return created.map(({ id, warnings }) => ({ secret: this.showById(id), warnings }));
+    return created;
   }
 
   rotate(name: string, value: string): AddResult {
@@ -272,10 +280,12 @@ export class Vault {
     if (reused.some((hit) => hit.name === row.name)) {
       warnings.push(`"${row.name}" held this same value before; a rotation normally brings a new value.`);
     }
+    const version = this.sealVersion(row.id, row.version + 1, value, fingerprint, stamp, stamp, row.provider);
     this.db
       .transaction(() => {
         this.secrets.retireVersion(row.id, row.version, stamp);
-        this.storeVersion(row.id, row.version + 1, value, fingerprint, stamp, stamp, row.provider);
+        this.secrets.insertVersion(version);
+        this.secrets.setCurrent(row.id, this.currentFacts(version.version, version.masked, stamp, row.rotate_every_days), stamp);
         // a fresh value is no longer the exposed one
         this.secrets.updateSecret(row.id, { exposed_at: null }, stamp);
         this.audit.append(now, 'secret.rotate', row.id, { name: row.name, version: row.version + 1 });
@@ -312,7 +322,8 @@ export class Vault {
       .transaction(() => {
         this.secrets.deleteVersion(row.id, current.version);
         this.secrets.restoreVersion(row.id, previous.version);
-        this.secrets.updateSecret(row.id, {}, now.toISOString());
+        const facts = this.currentFacts(previous.version, previous.masked, previous.rotated_at, row.rotate_every_days);
+        this.secrets.setCurrent(row.id, facts, now.toISOString());
         this.audit.append(now, 'secret.undo-rotate', row.id, { name: row.name, restoredVersion: previous.version });
       })
       .immediate();
@@ -338,11 +349,14 @@ export class Vault {
     const rotatedAt = patch.rotatedAt === undefined ? undefined : checkRotatedAt(patch.rotatedAt, now).toISOString();
     const fields = [...Object.keys(changes), ...(rotatedAt === undefined ? [] : ['rotated_at'])];
     if (fields.length === 0) throw new RekeyError('invalid-input', `Nothing to change for "${name}": give at least one field.`);
+    const interval = typeof changes.rotate_every_days === 'number' ? changes.rotate_every_days : row.rotate_every_days;
+    const facts = this.currentFacts(row.version, row.masked, rotatedAt ?? row.rotated_at, interval);
 
     this.db
       .transaction(() => {
         this.secrets.updateSecret(row.id, changes, now.toISOString());
         if (rotatedAt !== undefined) this.secrets.setRotatedAt(row.id, row.version, rotatedAt);
+        this.secrets.setCurrent(row.id, facts, now.toISOString());
         this.audit.append(now, 'secret.edit', row.id, { name: String(changes.name ?? row.name), fields: fields.map(camel) });
       })
       .immediate();
@@ -371,22 +385,25 @@ export class Vault {
   // ---- values leaving the vault (always audited) ---------------------------------------
 
   reveal(name: string, purpose: RevealPurpose): string {
-    return this.withRevealed([name], purpose, {}, (values) => values[0] as string);
+    return this.withRevealed([this.row(name)], purpose, {}, (values) => values[0] as string);
   }
 
   /**
    * Decrypts, lets `use` do its work, and only if it succeeds records one audit entry per
    * secret in one transaction: a refused export is not logged as a disclosure.
    */
-  withRevealed<T>(names: readonly string[], purpose: RevealPurpose, detail: Record<string, string>, use: (values: string[]) => T): T {
-    const rows = names.map((name) => this.row(name));
-    const values = rows.map((row) => this.decryptCurrent(row));
+  withRevealed<T>(
+    secrets: ReadonlyArray<{ readonly id: string; readonly name: string }>,
+    purpose: RevealPurpose,
+    detail: Record<string, string>,
+    use: (values: string[]) => T,
+  ): T {
+    const values = secrets.map((secret) => this.decryptCurrent(secret));
     const result = use(values);
     const now = this.clock.now();
+    const action = REVEAL_ACTIONS[purpose];
     this.db
-      .transaction(() => {
-        for (const row of rows) this.audit.append(now, REVEAL_ACTIONS[purpose], row.id, { name: row.name, ...detail });
-      })
+      .transaction(() => this.audit.appendMany(now, secrets.map((secret) => ({ action, secretId: secret.id, detail: { name: secret.name, ...detail } }))))
       .immediate();
     return result;
   }
@@ -450,7 +467,15 @@ export class Vault {
   private showById(id: string): SecretSummary {
     const row = this.secrets.findById(id);
     if (!row) throw new RekeyError('not-found', 'The secret disappeared while it was being changed.');
-    return summarise(row, this.clock.now(), this.leadDays);
+    return summarise(row, this.judge());
+  }
+
+  private judge() {
+    return statusJudge(this.clock.now(), this.leadDays);
+  }
+
+  private currentFacts(version: number, masked: string, rotatedAt: string, rotateEveryDays: number) {
+    return { version, masked, rotatedAt, dueAt: dueDate(new Date(rotatedAt), rotateEveryDays).toISOString() };
   }
 
   private knownProvider(id: string) {
@@ -490,7 +515,7 @@ export class Vault {
     };
   }
 
-  private storeVersion(
+  private sealVersion(
     secretId: string,
     version: number,
     value: string,
@@ -498,28 +523,21 @@ export class Vault {
     rotatedAt: string,
     createdAt: string,
     providerId: string,
-  ): void {
+  ): NewVersion {
     const plaintext = Buffer.from(value, 'utf8');
     const sealed = seal(this.unlocked().encryption, plaintext, secretAssociatedData(secretId, version));
     plaintext.fill(0);
-    this.secrets.insertVersion({
-      secretId,
-      version,
-      ...sealed,
-      fingerprint,
-      masked: maskValue(value, providerId === GENERIC_PROVIDER_ID ? undefined : providerId),
-      rotatedAt,
-      createdAt,
-    });
+    const masked = maskValue(value, providerId === GENERIC_PROVIDER_ID ? undefined : providerId);
+    return { secretId, version, ...sealed, fingerprint, masked, rotatedAt, createdAt };
   }
 
-  private decryptCurrent(row: SecretListRow): string {
-    const sealed = this.secrets.currentVersion(row.id);
-    const plain = sealed && open(this.unlocked().encryption, sealed, secretAssociatedData(row.id, sealed.version));
+  private decryptCurrent(secret: { readonly id: string; readonly name: string }): string {
+    const sealed = this.secrets.currentVersion(secret.id);
+    const plain = sealed && open(this.unlocked().encryption, sealed, secretAssociatedData(secret.id, sealed.version));
     if (!plain) {
       throw new RekeyError(
         'integrity',
-        `The stored value of "${row.name}" (version ${row.version}) failed its integrity check: it was altered, moved or ` +
+        `The stored value of "${secret.name}"${sealed ? ` (version ${sealed.version})` : ''} failed its integrity check: it was altered, moved or ` +
           'sealed under another key. Other secrets are not affected.',
       );
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rotationState } from '../../../electron/core/index.js';
+import { daysUntilDue, rotationState } from '../../../electron/core/index.js';
 
 const rotatedAt = new Date('2026-01-01T09:00:00Z');
 const state = (now: string, extra: { lead?: number; exposed?: boolean; every?: number } = {}) =>
@@ -25,8 +25,9 @@ describe('rotation status', () => {
   });
 
   it('counts calendar days to the due day, negative when overdue', () => {
-    expect(state('2026-03-27T20:00:00Z').daysUntilDue).toBe(5);
-    expect(state('2026-04-04T10:00:00Z').daysUntilDue).toBe(-3);
+    const due = state('2026-01-02T00:00:00Z').dueAt;
+    expect(daysUntilDue(due, new Date('2026-03-27T20:00:00Z'))).toBe(5);
+    expect(daysUntilDue(due.toISOString(), new Date('2026-04-04T10:00:00Z'))).toBe(-3);
   });
 
   it('says exposed whatever the date', () => {
