@@ -42,6 +42,23 @@ export function exportSecrets(vault: Vault, selection: ExportSelection, format: 
   return { text, names };
 }
 
+/** What an export would refuse, checked without disclosing anything: null when it can go ahead. */
+export function exportRefusal(vault: Vault, selection: ExportSelection, format: ExportFormat): string | null {
+  const secrets = selectSecrets(vault, selection, 'export');
+  return vault.checkValues(secrets, (values) => {
+    try {
+      serialise(
+        secrets.map((secret, index) => ({ name: secret.name, envVar: secret.envVar, value: values[index] as string })),
+        format,
+      );
+      return null;
+    } catch (error) {
+      if (error instanceof RekeyError) return error.message;
+      throw error;
+    }
+  });
+}
+
 /** Values for a child process's environment (`rekey run`); audited as 'run'. */
 export function environmentFor(vault: Vault, selection: ExportSelection, command: string): Record<string, string> {
   const secrets = selectSecrets(vault, selection, 'run with');

@@ -408,6 +408,15 @@ export class Vault {
     return result;
   }
 
+  /**
+   * Runs a check over decrypted values inside core and returns only its verdict, unaudited:
+   * for questions like "can dotenv carry these?" whose answer holds no value. Anything that
+   * hands values on goes through withRevealed.
+   */
+  checkValues(secrets: ReadonlyArray<{ readonly id: string; readonly name: string }>, check: (values: string[]) => string | null): string | null {
+    return check(secrets.map((secret) => this.decryptCurrent(secret)));
+  }
+
   // ---- audit ---------------------------------------------------------------------------
 
   auditEvents(): AuditEvent[] {

@@ -1,0 +1,2 @@
+export * from './channels.js';
+export * as schemas from './schemas.js';

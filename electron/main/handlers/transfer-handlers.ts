@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { Handlers } from '../ipc/dispatcher.js';
+import type { DialogPort } from '../ports.js';
+import type { VaultSession } from '../session/vault-session.js';
+import { RekeyError, applyImport, dotenv, exportRefusal, exportSecrets, planImport } from '../../core/index.js';
+
+type TransferHandlers = Pick<Handlers, 'previewExport' | 'saveExport' | 'chooseImport' | 'applyImport'>;
+
+const DEFAULT_FILE_NAMES: Record<dotenv.ExportFormat, string> = { dotenv: '.env', shell: 'secrets.env.sh', json: 'secrets.json' };
+
+/** Import plans wait here between preview and apply: the values never go to the renderer. */
+const MAX_PENDING_IMPORTS = 8;
+
+export function transferHandlers(session: VaultSession, dialogs: DialogPort): TransferHandlers {
+  const pendingImports = new Map<string, ReturnType<typeof planImport>>();
+  return {
+    previewExport: async ({ format, ...selection }) => {
+      const vault = await session.vault();
+      const secrets = selection.names !== undefined ? selection.names.map((name) => vault.show(name)) : vault.list({ project: selection.project });
+      return {
+        rows: secrets.map((secret) => ({ name: secret.name, envVar: secret.envVar, masked: secret.masked })),
+        refusal: secrets.length === 0 ? null : exportRefusal(vault, selection, format),
+      };
+    },
+    saveExport: async ({ format, ...selection }) => {
+      const vault = await session.vault();
+      const refusal = exportRefusal(vault, selection, format);
+      if (refusal !== null) throw new RekeyError('format-cannot-carry', refusal);
+      const path = await dialogs.chooseExportFile(DEFAULT_FILE_NAMES[format]);
+      if (path === null) return { path: null, count: 0, warning: null };
+      const result = exportSecrets(vault, selection, format, path);
+      // the native save dialog has already asked before replacing an existing file
+      await dotenv.writeFileAtomic(path, result.text, { force: true });
+      return { path, count: result.names.length, warning: await dotenv.gitExposureWarning(path) };
+    },
+    chooseImport: async ({ project }) => {
+      const path = await dialogs.chooseImportFile();
+      if (path === null) return { preview: null };
+      const vault = await session.vault();
+      const plan = planImport(vault, dotenv.parseEnvFile(await readFile(path), path), path, project ?? '');
+      const token = randomUUID();
+      pendingImports.set(token, plan);
+      while (pendingImports.size > MAX_PENDING_IMPORTS) pendingImports.delete(pendingImports.keys().next().value as string);
+      return {
+        preview: {
+          token,
+          path: plan.source,
+          importable: plan.importable,
+          ignoredLines: [...plan.ignoredLines],
+          rows: plan.rows.map(({ envVar, name, providerName, masked, problem, sameValueAs }) => ({
+            envVar,
+            name,
+            providerName,
+            masked,
+            problem,
+            sameValueAs: [...sameValueAs],
+          })),
+        },
+      };
+    },
+    applyImport: async ({ token }) => {
+      const plan = pendingImports.get(token);
+      if (!plan) throw new RekeyError('not-found', 'That import preview has expired; choose the file again.');
+      const added = applyImport(await session.vault(), plan);
+      pendingImports.delete(token);
+      return { imported: added.length };
+    },
+  };
+}

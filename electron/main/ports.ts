@@ -1,0 +1,23 @@
+/** What main needs from Electron, as ports: the real ones wrap Electron, tests pass stand-ins. */
+export interface ClipboardPort {
+  writeText(text: string): void;
+  readText(): string;
+  clear(): void;
+}
+
+export interface DialogPort {
+  /** A .env file to import, or null when the user cancelled. */
+  chooseImportFile(): Promise<string | null>;
+  /** Where to save an export, or null when the user cancelled. */
+  chooseExportFile(defaultName: string): Promise<string | null>;
+}
+
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realTimers: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
