@@ -1,24 +1,40 @@
-// Bundles the CLI into one ESM file: one file loads faster than hundreds of date-fns and zod
-// modules, and `rekey list` is meant to answer in well under 400 ms.
+// Builds everything the app, the CLI and the bench run from, into dist/:
+//   dist/cli/rekey.js, dist/bench/vault-bench.js, dist/main/main.js  (Node/Electron main, ESM)
+//   dist/preload/preload.cjs                                          (sandboxed preload: one CommonJS file)
+//   dist/renderer/                                                    (Vite, when the renderer exists)
+// Bundling makes the CLI start fast: one file loads quicker than hundreds of date-fns and zod modules.
+import { existsSync } from 'node:fs';
 import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning' };
 
 await build({
+  ...common,
   entryPoints: {
     'cli/rekey': 'electron/cli/bin.ts',
     // `npm run bench`: the vault benchmark, bundled the same way so it times the same code
     'bench/vault-bench': 'test/bench/vault-bench.ts',
+    'main/main': 'electron/main/main.ts',
   },
   outdir: 'dist',
-  bundle: true,
-  platform: 'node',
-  target: 'node22',
   format: 'esm',
-  sourcemap: true,
-  // native modules stay in node_modules and are loaded by Node itself
-  external: ['better-sqlite3', 'keytar'],
+  // native modules stay in node_modules and are loaded by Node itself; electron is the runtime's
+  external: ['better-sqlite3', 'keytar', 'electron'],
   banner: {
     // esbuild's ESM output needs `require` for the CommonJS dependencies it bundles
     js: "import { createRequire as __rekeyCreateRequire } from 'node:module'; const require = __rekeyCreateRequire(import.meta.url);",
   },
-  logLevel: 'warning',
 });
+
+// A sandboxed preload cannot load ES modules or anything from node_modules: one CJS file.
+await build({
+  ...common,
+  entryPoints: { 'preload/preload': 'electron/preload/preload.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  external: ['electron'],
+});
+
+if (existsSync('vite.config.ts')) await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });

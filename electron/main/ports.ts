@@ -1,7 +1,9 @@
 /** What main needs from Electron, as ports: the real ones wrap Electron, tests pass stand-ins. */
+/** Async because Electron's clipboard is (since Electron 45). */
 export interface ClipboardPort {
-  writeText(text: string): void;
-  readText(): string;
+  /** Writes a secret; the real port also marks it for password-aware clipboard managers. */
+  writeSecret(text: string): Promise<void>;
+  readText(): Promise<string>;
   clear(): void;
 }
 

@@ -21,7 +21,8 @@ export interface RekeyServicesOptions {
 
 export interface RekeyServices {
   readonly dispatch: Dispatch;
-  close(): void;
+  /** Clears a secret we left on the clipboard and closes the vault (wiping its key). */
+  close(): Promise<void>;
 }
 
 /**
@@ -38,9 +39,12 @@ export function createRekeyServices(options: RekeyServicesOptions): RekeyService
   );
   return {
     dispatch,
-    close() {
-      clipboard.dispose();
-      session.close();
+    async close() {
+      try {
+        await clipboard.dispose();
+      } finally {
+        session.close();
+      }
     },
   };
 }

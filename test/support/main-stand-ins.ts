@@ -4,10 +4,14 @@ import type { Timers } from '../../electron/main/ports.js';
 /** A clipboard that behaves like one: whatever was written last is what reads back. */
 export class MemoryClipboard implements ClipboardPort {
   text = '';
+  async writeSecret(text: string): Promise<void> {
+    this.text = text;
+  }
+  /** What another app copying something would do. */
   writeText(text: string): void {
     this.text = text;
   }
-  readText(): string {
+  async readText(): Promise<string> {
     return this.text;
   }
   clear(): void {
@@ -41,9 +45,11 @@ export class ManualTimers implements Timers {
   clearTimeout(handle: unknown): void {
     this.pending.delete(handle as number);
   }
-  fireAll(): void {
+  /** Fires every pending timer, then lets their async work settle. */
+  async fireAll(): Promise<void> {
     const due = [...this.pending.values()];
     this.pending.clear();
     for (const { callback } of due) callback();
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }

@@ -14,22 +14,22 @@ export class ClipboardGuard {
     private readonly timers: Timers,
   ) {}
 
-  copy(value: string, clearAfterSeconds: number): void {
+  async copy(value: string, clearAfterSeconds: number): Promise<void> {
     this.cancel();
-    this.clipboard.writeText(value);
-    const handle = this.timers.setTimeout(() => this.clearIfOurs(), clearAfterSeconds * 1000);
+    await this.clipboard.writeSecret(value);
+    const handle = this.timers.setTimeout(() => void this.clearIfOurs(), clearAfterSeconds * 1000);
     this.pending = { handle, value };
   }
 
   /** On quit: do not leave a secret behind. */
-  dispose(): void {
-    if (this.pending) this.clearIfOurs();
+  async dispose(): Promise<void> {
+    if (this.pending) await this.clearIfOurs();
   }
 
-  private clearIfOurs(): void {
+  private async clearIfOurs(): Promise<void> {
     const pending = this.pending;
     this.cancel();
-    if (pending && this.clipboard.readText() === pending.value) this.clipboard.clear();
+    if (pending && (await this.clipboard.readText()) === pending.value) this.clipboard.clear();
   }
 
   private cancel(): void {

@@ -58,7 +58,7 @@ export function secretHandlers(session: VaultSession, clipboard: ClipboardGuard,
     reveal: async ({ name }) => ({ value: (await vault()).reveal(name, 'reveal') }),
     copy: async ({ name }) => {
       const seconds = clipboardClearSeconds();
-      clipboard.copy((await vault()).reveal(name, 'copy'), seconds);
+      await clipboard.copy((await vault()).reveal(name, 'copy'), seconds);
       return { clearsInSeconds: seconds };
     },
   };

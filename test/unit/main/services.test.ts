@@ -45,8 +45,8 @@ describe('main-process services behind the IPC contract', () => {
     });
   });
 
-  afterEach(() => {
-    services.close();
+  afterEach(async () => {
+    await services.close();
     dir.remove();
   });
 
@@ -101,12 +101,12 @@ describe('main-process services behind the IPC contract', () => {
     expect(await value(CHANNELS.copy, { name: 'gh' })).toEqual({ clearsInSeconds: 30 });
     expect(clipboard.text).toBe(key);
     expect([...timers.pending.values()].map((timer) => timer.ms)).toEqual([30_000]);
-    timers.fireAll();
+    await timers.fireAll();
     expect(clipboard.text).toBe('');
 
     await value(CHANNELS.copy, { name: 'gh' });
     clipboard.writeText('something the user copied later');
-    timers.fireAll();
+    await timers.fireAll();
     expect(clipboard.text).toBe('something the user copied later');
   });
 
@@ -114,7 +114,7 @@ describe('main-process services behind the IPC contract', () => {
     await value(CHANNELS.initVault);
     await value(CHANNELS.addSecret, { name: 'gh', value: sampleKeys.github() });
     await value(CHANNELS.copy, { name: 'gh' });
-    services.close();
+    await services.close();
     expect(clipboard.text).toBe('');
   });
 

@@ -1,0 +1,109 @@
+/**
+ * A minimal stand-in for the `electron` module: just what electron/main touches, recording
+ * what it was asked to do. The real binary cannot run on the build machine (ARCHITECTURE §6).
+ */
+type Listener = (...args: unknown[]) => unknown;
+
+export const calls = {
+  handled: new Map<string, Listener>(),
+  windows: [] as StandInWindow[],
+  headerHooks: [] as Listener[],
+  menuTemplates: [] as unknown[],
+  quit: 0,
+  externalUrls: [] as string[],
+  /** A test that plays the second instance sets this before importing main. */
+  singleInstanceLock: (globalThis as { __rekeyStandInLock?: boolean }).__rekeyStandInLock ?? true,
+};
+
+const appListeners = new Map<string, Listener[]>();
+let resolveReady: () => void = () => undefined;
+const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+
+export function fireReady(): Promise<void> {
+  resolveReady();
+  return ready.then(() => new Promise((resolve) => setImmediate(resolve)));
+}
+
+export function emitApp(event: string, ...args: unknown[]): void {
+  for (const listener of appListeners.get(event) ?? []) listener(...args);
+}
+
+class StandInSession {
+  permissionRequest: Listener | null = null;
+  permissionCheck: Listener | null = null;
+  webRequest = { onHeadersReceived: (hook: Listener) => calls.headerHooks.push(hook) };
+  setPermissionRequestHandler(handler: Listener) {
+    this.permissionRequest = handler;
+  }
+  setPermissionCheckHandler(handler: Listener) {
+    this.permissionCheck = handler;
+  }
+}
+
+class StandInWebContents {
+  listeners = new Map<string, Listener>();
+  openHandler: Listener | null = null;
+  session = new StandInSession();
+  mainFrame = { url: '' };
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, listener);
+    return this;
+  }
+  setWindowOpenHandler(handler: Listener) {
+    this.openHandler = handler;
+  }
+}
+
+export class StandInWindow {
+  static getAllWindows = () => calls.windows;
+  webContents = new StandInWebContents();
+  loadedUrl: string | null = null;
+  constructor(readonly options: Record<string, unknown>) {
+    calls.windows.push(this);
+  }
+  once() {
+    return this;
+  }
+  on() {
+    return this;
+  }
+  loadURL(url: string) {
+    this.loadedUrl = url;
+    this.webContents.mainFrame.url = url;
+    return Promise.resolve();
+  }
+  isMinimized() {
+    return false;
+  }
+  restore() {}
+  focus() {}
+  show() {}
+}
+
+export const app = {
+  requestSingleInstanceLock: () => calls.singleInstanceLock,
+  quit: () => {
+    calls.quit++;
+  },
+  getPath: () => {
+    throw new Error('tests set REKEY_HOME; main must not fall back to the real userData folder');
+  },
+  whenReady: () => ready,
+  isPackaged: false,
+  on(event: string, listener: Listener) {
+    appListeners.set(event, [...(appListeners.get(event) ?? []), listener]);
+    return app;
+  },
+};
+
+export const ipcMain = { handle: (channel: string, listener: Listener) => calls.handled.set(channel, listener) };
+export const BrowserWindow = StandInWindow;
+export const Menu = { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: unknown) => calls.menuTemplates.push(menu) };
+export const nativeTheme = { shouldUseDarkColors: false };
+export const session = { defaultSession: new StandInSession() };
+export const shell = { openExternal: async (url: string) => void calls.externalUrls.push(url) };
+export const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) };
+export const clipboard = { write: async () => undefined, writeText: async () => undefined, readText: async () => '', clear: () => undefined };
+export class ClipboardItem {
+  constructor(readonly entries: Record<string, string>) {}
+}
