@@ -39,7 +39,27 @@ const services = createRekeyServices({
 registerIpc(ipcMain, services.dispatch, (frame) => frame !== null && mainWindow !== null && frame === mainWindow.webContents.mainFrame && locations.isAppUrl(frame.url));
 
 function createWindow(): void {
-  mainWindow = new BrowserWindow(mainWindowOptions(locations.preloadPath, nativeTheme.shouldUseDarkColors));
+  // ARCHITECTURE §5
+  mainWindow = new BrowserWindow({
+    ...mainWindowOptions(nativeTheme.shouldUseDarkColors),
+    webPreferences: {
+      preload: locations.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      // middle-click would otherwise open links in a new window, around setWindowOpenHandler's policy
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   guardWebContents(mainWindow.webContents, locations.isAppUrl, (url) => void shell.openExternal(url), rotateUrls);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));

@@ -28,7 +28,17 @@ describe('the Electron main process, against a stand-in electron module', () => 
     const [window] = standIn.calls.windows;
     expect(standIn.calls.windows).toHaveLength(1);
     const prefs = window?.options['webPreferences'] as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
     // from source the siblings are electron/preload and electron/renderer; bundled, dist/…
     expect(String(prefs['preload'])).toMatch(/[/\\]preload[/\\]preload\.cjs$/);
     expect(window?.loadedUrl).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);

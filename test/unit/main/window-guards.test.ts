@@ -5,19 +5,9 @@ import { isOpenableExternally } from '../../../electron/main/window/web-contents
 import { mainWindowOptions } from '../../../electron/main/window/window-options.js';
 
 describe('window hardening as data', () => {
-  it('keeps every security flag of ARCHITECTURE §5', () => {
-    const prefs = mainWindowOptions('/p/preload.cjs', true).webPreferences;
-    expect(prefs).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      preload: '/p/preload.cjs',
-    });
+  it('follows the OS theme for the first paint and leaves security to the creation site', () => {
+    expect(mainWindowOptions(true).backgroundColor).not.toBe(mainWindowOptions(false).backgroundColor);
+    expect(mainWindowOptions(true)).not.toHaveProperty('webPreferences');
   });
 
   it('has a CSP with no remote origin, inline script or eval', () => {
