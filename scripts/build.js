@@ -3,9 +3,12 @@
 //   dist/preload/preload.cjs                                          (sandboxed preload: one CommonJS file)
 //   dist/renderer/                                                    (Vite, when the renderer exists)
 // Bundling makes the CLI start fast: one file loads quicker than hundreds of date-fns and zod modules.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
+
+// a clean dist/: packaging ships the whole folder, so nothing stale may linger in it
+rmSync('dist', { recursive: true, force: true });
 
 const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning' };
 
