@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -38,12 +39,16 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
     rules: {
+      ...reactHooks.configs.flat.recommended.rules,
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'The renderer runs sandboxed: it talks to main only through window.rekey.' },
+            // a regex, not a glob: the glob would also match relative paths through the electron/ folder
+            { regex: '^electron(/.*)?$', message: 'The renderer runs sandboxed: it talks to main only through window.rekey.' },
             { group: ['**/electron/core/**', '**/electron/main/**', '**/electron/cli/**'], message: 'The renderer never loads core code at run time.' },
             { group: ['**/electron/contract/**'], allowTypeImports: true, message: 'The renderer may only `import type` from the contract.' },
           ],

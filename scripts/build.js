@@ -16,8 +16,6 @@ await build({
   ...common,
   entryPoints: {
     'cli/rekey': 'electron/cli/bin.ts',
-    // `npm run bench`: the vault benchmark, bundled the same way so it times the same code
-    'bench/vault-bench': 'test/bench/vault-bench.ts',
     'main/main': 'electron/main/main.ts',
   },
   outdir: 'dist',
@@ -26,6 +24,19 @@ await build({
   external: ['better-sqlite3', 'keytar', 'electron'],
   banner: {
     // esbuild's ESM output needs `require` for the CommonJS dependencies it bundles
+    js: "import { createRequire as __rekeyCreateRequire } from 'node:module'; const require = __rekeyCreateRequire(import.meta.url);",
+  },
+});
+
+// `npm run bench`: bundled the same way as the CLI, so it times the same code; the browser
+// driver and esbuild (the e2e harness bundles the preload at run time) stay in node_modules.
+await build({
+  ...common,
+  entryPoints: { 'bench/vault-bench': 'test/bench/vault-bench.ts', 'bench/renderer-bench': 'test/bench/renderer-bench.ts' },
+  outdir: 'dist',
+  format: 'esm',
+  external: ['better-sqlite3', 'keytar', 'electron', 'playwright-core', 'esbuild', 'vite'],
+  banner: {
     js: "import { createRequire as __rekeyCreateRequire } from 'node:module'; const require = __rekeyCreateRequire(import.meta.url);",
   },
 });

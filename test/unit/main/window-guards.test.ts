@@ -56,3 +56,12 @@ describe('the Electron clipboard port', () => {
     expect(refusing.log).toEqual([['writeText', 's3cret']]);
   });
 });
+
+describe('the page and main agree on the CSP', () => {
+  it('renderer/index.html carries exactly the policy main sends as a header', async () => {
+    const { readFileSync } = await import('node:fs');
+    const html = readFileSync(new URL('../../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1];
+    expect(meta).toBe(CONTENT_SECURITY_POLICY);
+  });
+});

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { call } from '../../api/rekey';
+import type { Secret } from '../../api/types';
+import { useToasts } from '../../hooks/useToasts';
+import { Button } from '../common/Button';
+import { Callout } from '../common/Callout';
+import { Dialog } from '../common/Dialog';
+import { ProviderBadge, shortProviderName } from '../common/ProviderBadge';
+import type { DialogContext } from './OpenDialog';
+
+/** Confirmation before a key and its history leave the vault. Focus starts on Cancel. */
+export function DeleteSecretDialog({ secret, onClose, remove }: DialogContext & { secret: Secret }) {
+  const toasts = useToasts();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await call('deleteSecret', { name: secret.name });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    remove(secret.id);
+    toasts.show({ tone: 'success', title: `Deleted ${secret.name}` });
+    onClose();
+  };
+
+  return (
+    <Dialog
+      title={`Delete ${secret.name}?`}
+      onClose={onClose}
+      busy={busy}
+      size="small"
+      footer={
+        <>
+          <Button onClick={onClose} disabled={busy} data-autofocus>
+            Cancel
+          </Button>
+          <Button variant="danger" icon="trash" busy={busy} onClick={() => void confirm()}>
+            Delete key
+          </Button>
+        </>
+      }
+    >
+      <div className="delete-summary">
+        <ProviderBadge id={secret.provider} name={secret.providerName} />
+        <code className="masked">{secret.masked}</code>
+      </div>
+      <p className="dialog-text">
+        The key and all its versions are removed from the vault. This can’t be undone, and it does not revoke the key at {shortProviderName(secret.providerName)}.
+      </p>
+      {error !== null && <Callout tone="danger">{error}</Callout>}
+    </Dialog>
+  );
+}

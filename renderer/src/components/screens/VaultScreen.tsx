@@ -1,0 +1,137 @@
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useHotkey } from '../../hooks/useHotkey';
+import { SecretActionsContext, useSecretActions } from '../../hooks/useSecretActions';
+import { useSecrets } from '../../hooks/useSecrets';
+import type { DialogRequest } from '../../lib/dialog-request';
+import { isSearchShortcut } from '../../lib/platform';
+import { type ListFilters, NO_FILTERS, type SortKey, countByStatus, filterSecrets, projectCounts, searchText, sortSecrets } from '../../lib/secret-list';
+import { Button } from '../common/Button';
+import { Callout } from '../common/Callout';
+import { Spinner } from '../common/Spinner';
+import { OpenDialog } from '../dialogs/OpenDialog';
+import { ListMessage } from '../vault/ListMessage';
+import { ListToolbar } from '../vault/ListToolbar';
+import { SecretList } from '../vault/SecretList';
+import { Sidebar } from '../vault/Sidebar';
+import { VaultHeader } from '../vault/VaultHeader';
+
+const NONE: readonly never[] = [];
+
+function noMatchText(filters: ListFilters): string {
+  const narrowed = filters.project !== null || filters.status !== null;
+  if (filters.query === '') return 'No keys match these filters.';
+  return narrowed ? `Nothing matches “${filters.query}” with these filters.` : `Nothing matches “${filters.query}”.`;
+}
+
+/** The vault: filters on the left, the searchable list of keys on the right, dialogs on top. */
+export function VaultScreen({ path }: { path: string }) {
+  const { secrets, error, reload, upsert, remove } = useSecrets();
+  const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
+  const [sort, setSort] = useState<SortKey>('due');
+  const [dialog, setDialog] = useState<DialogRequest | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  useHotkey(isSearchShortcut, () => {
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  });
+
+  const all = secrets ?? NONE;
+  const query = useDeferredValue(filters.query);
+  const sorted = useMemo(() => sortSecrets(all, sort), [all, sort]);
+  const haystacks = useMemo(() => new Map(all.map((secret) => [secret.id, searchText(secret)])), [all]);
+  const visible = useMemo(
+    () => filterSecrets(sorted, haystacks, { query, project: filters.project, status: filters.status }),
+    [sorted, haystacks, query, filters.project, filters.status],
+  );
+  const statusCounts = useMemo(() => countByStatus(all, filters.project), [all, filters.project]);
+  const projects = useMemo(() => projectCounts(all), [all]);
+  const projectNames = useMemo(() => projects.map((entry) => entry.project).filter((project) => project !== ''), [projects]);
+  const names = useMemo(() => new Set(all.map((secret) => secret.name)), [all]);
+
+  const open = useCallback((request: DialogRequest) => setDialog(request), []);
+  const close = useCallback(() => setDialog(null), []);
+  const actions = useSecretActions(upsert, open);
+  const clearFilters = useCallback(() => setFilters(NO_FILTERS), []);
+
+  return (
+    <SecretActionsContext.Provider value={actions}>
+      <div className="app-shell">
+        <Sidebar
+          path={path}
+          filters={filters}
+          statusCounts={statusCounts}
+          projects={projects}
+          onFilter={(change) => setFilters((current) => ({ ...current, ...change }))}
+        />
+        <main className="workspace" aria-label="Keys">
+          <VaultHeader filters={filters} shown={visible.length} total={all.length} onOpen={open} />
+          <ListToolbar
+            searchRef={searchRef}
+            query={filters.query}
+            onQuery={(value) => setFilters((current) => ({ ...current, query: value }))}
+            sort={sort}
+            onSort={setSort}
+            filtered={filters.query !== '' || filters.project !== null || filters.status !== null}
+            onClearFilters={clearFilters}
+          />
+          {secrets !== null && error !== null && (
+            <div className="list-notice">
+              <Callout tone="danger" title="The list could not be refreshed">
+                {error}
+              </Callout>
+              <Button icon="refresh" onClick={reload}>
+                Try again
+              </Button>
+            </div>
+          )}
+          {secrets === null ? (
+            error !== null ? (
+              <ListMessage icon="alertCircle" title="The list could not be loaded" tone="danger">
+                <p role="alert">{error}</p>
+                <Button icon="refresh" onClick={reload}>
+                  Try again
+                </Button>
+              </ListMessage>
+            ) : (
+              <div className="list-loading">
+                <Spinner label="Loading keys" />
+              </div>
+            )
+          ) : all.length === 0 ? (
+            <ListMessage icon="key" title="Your vault is empty">
+              <p>Add the API keys you use, or bring in an existing .env file.</p>
+              <div className="list-message__actions">
+                <Button variant="primary" icon="plus" onClick={() => open({ kind: 'add' })}>
+                  Add your first key
+                </Button>
+                <Button icon="import" onClick={() => open({ kind: 'import' })}>
+                  Import a .env file
+                </Button>
+              </div>
+            </ListMessage>
+          ) : visible.length === 0 && query === filters.query ? (
+            <ListMessage icon="search" title="No keys match">
+              <p>{noMatchText(filters)}</p>
+              <Button onClick={clearFilters}>Clear filters</Button>
+            </ListMessage>
+          ) : (
+            <SecretList secrets={visible} />
+          )}
+        </main>
+      </div>
+      {dialog !== null && (
+        <OpenDialog
+          request={dialog}
+          onClose={close}
+          names={names}
+          projects={projectNames}
+          currentProject={filters.project}
+          upsert={upsert}
+          remove={remove}
+          reload={reload}
+        />
+      )}
+    </SecretActionsContext.Provider>
+  );
+}

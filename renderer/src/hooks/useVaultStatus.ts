@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useState } from 'react';
+import { call } from '../api/rekey';
+import type { VaultStatus } from '../api/types';
+
+export type VaultState =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'failed'; readonly message: string }
+  | { readonly kind: 'status'; readonly status: VaultStatus };
+
+/** Which screen the window shows: asks main for the vault's state, and creates the vault. */
+export function useVaultStatus() {
+  const [state, setState] = useState<VaultState>({ kind: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  const [creating, setCreating] = useState(false);
+  const [createError, setCreateError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void call('vaultStatus', {}).then((result) => {
+      if (live) setState(result.ok ? { kind: 'status', status: result.value } : { kind: 'failed', message: result.error.message });
+    });
+    return () => {
+      live = false;
+    };
+  }, [generation]);
+
+  const retry = useCallback(() => {
+    setState({ kind: 'loading' });
+    setGeneration((n) => n + 1);
+  }, []);
+
+  const create = useCallback(async () => {
+    setCreating(true);
+    setCreateError(null);
+    const result = await call('initVault', {});
+    setCreating(false);
+    if (result.ok) setState({ kind: 'status', status: result.value });
+    else setCreateError(result.error.message);
+  }, []);
+
+  return { state, retry, create, creating, createError };
+}

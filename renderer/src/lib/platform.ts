@@ -1,0 +1,8 @@
+/** Shortcut labels follow the platform's conventions. */
+export const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+
+export const searchShortcutLabel = isMac ? '⌘K' : 'Ctrl K';
+
+export function isSearchShortcut(event: KeyboardEvent): boolean {
+  return event.key.toLowerCase() === 'k' && (isMac ? event.metaKey : event.ctrlKey) && !event.altKey && !event.shiftKey;
+}
