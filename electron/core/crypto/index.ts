@@ -1,2 +1,3 @@
 export * from './vault-keys.js';
 export * from './envelope.js';
+export * from './password-kdf.js';
