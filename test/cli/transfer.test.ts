@@ -118,7 +118,7 @@ describe('export', () => {
     const toStdout = await v.run(['export', '--project', 'cr']);
     const line = expectCleanError(toStdout);
     expect(line).toContain('crlf');
-    expect(line).toMatch(/--format (shell|json)/);
+    expect(line).toMatch(/Choose the (shell|json)( or json)? format instead/);
     expect(line).not.toContain('line-two');
 
     const folder = join(v.work, 'refused');

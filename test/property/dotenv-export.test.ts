@@ -43,7 +43,7 @@ describe('dotenv export', () => {
             expect(cannotCarryReason(entry.value, 'shell')).toBeNull();
             expect(cannotCarryReason(entry.value, 'json')).toBeNull();
           }
-          expect(error?.message).toMatch(/Use --format shell or --format json\.$/);
+          expect(error?.message).toMatch(/Choose the shell or json format instead\.$/);
         }
 
         const batch = run++;

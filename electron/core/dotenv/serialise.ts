@@ -56,7 +56,8 @@ function checkCarried(entries: readonly ExportEntry[], format: ExportFormat): vo
   const alternatives = EXPORT_FORMATS.filter(
     (other) => other !== format && refused.every(({ entry }) => cannotCarryReason(entry.value, other) === null),
   );
-  const advice = `Use ${alternatives.map((other) => `--format ${other}`).join(' or ')}.`;
+  // worded for both the CLI (--format) and the window's format picker
+  const advice = `Choose the ${alternatives.join(' or ')} format instead.`;
   const [only] = refused;
   if (refused.length === 1 && only !== undefined) {
     throw new RekeyError(

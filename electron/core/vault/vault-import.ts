@@ -93,7 +93,7 @@ export function applyImport(vault: Vault, plan: PlanWithValues): AddResult[] {
     throw new RekeyError(
       'already-exists',
       `Nothing was imported from ${plan.source}: ${blocked.map((row) => row.problem).join('; ')}. ` +
-        'Fix those lines, rename or remove the clashing secrets, or import into another --project.',
+        'Fix those lines, rename or remove the clashing secrets, or import into another project.',
     );
   }
   return vault.addMany(

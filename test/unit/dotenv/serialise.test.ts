@@ -65,7 +65,7 @@ describe('serialise as dotenv', () => {
     const error = thrown(() => serialise([entry('OK', 'fine'), entry('STRIPE_SECRET_KEY', secret, 'stripe-live')], 'dotenv'));
     expect(error.code).toBe('format-cannot-carry');
     expect(error.message).toBe(
-      'Cannot export "stripe-live" (STRIPE_SECRET_KEY) as dotenv: it contains a single quote and a backslash. Use --format shell or --format json.',
+      'Cannot export "stripe-live" (STRIPE_SECRET_KEY) as dotenv: it contains a single quote and a backslash. Choose the shell or json format instead.',
     );
   });
 
@@ -75,13 +75,13 @@ describe('serialise as dotenv', () => {
     expect(error.code).toBe('format-cannot-carry');
     expect(error.message).toContain('"a" (A) contains a carriage return and a dollar sign');
     expect(error.message).toContain('"b" (B) contains a single quote and a backslash at the end');
-    expect(error.message).toMatch(/^Cannot export 2 secrets as dotenv: .*Use --format shell or --format json\.$/);
+    expect(error.message).toMatch(/^Cannot export 2 secrets as dotenv: .*Choose the shell or json format instead\.$/);
     for (const value of values) expect(error.message).not.toContain(value.slice(0, 6));
   });
 
   it('offers only json when shell cannot carry the value either', () => {
     const error = thrown(() => serialise([entry('N', 'a\u0000b', 'nul')], 'dotenv'));
-    expect(error.message).toBe('Cannot export "nul" (N) as dotenv: it contains a NUL character. Use --format json.');
+    expect(error.message).toBe('Cannot export "nul" (N) as dotenv: it contains a NUL character. Choose the json format instead.');
   });
 });
 
