@@ -17,7 +17,9 @@ export type RekeyErrorCode =
   | 'file-exists'
   | 'import-invalid'
   | 'grace-period-over'
-  | 'nothing-to-undo';
+  | 'nothing-to-undo'
+  | 'backup-invalid'
+  | 'wrong-passphrase';
 
 export class RekeyError extends Error {
   override readonly name = 'RekeyError';

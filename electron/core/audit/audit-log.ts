@@ -11,6 +11,8 @@ import {
 
 export type AuditAction =
   | 'vault.init'
+  | 'vault.backup'
+  | 'vault.restore'
   | 'secret.add'
   | 'secret.edit'
   | 'secret.rotate'
