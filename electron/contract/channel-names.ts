@@ -24,6 +24,9 @@ export const CHANNELS = {
   saveExport: 'rekey:export:save',
   chooseImport: 'rekey:import:choose',
   applyImport: 'rekey:import:apply',
+  saveBackup: 'rekey:backup:save',
+  chooseBackup: 'rekey:backup:choose',
+  restoreBackup: 'rekey:backup:restore',
 } as const;
 
 export type ChannelMethod = keyof typeof CHANNELS;

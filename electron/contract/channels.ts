@@ -27,6 +27,9 @@ export const CONTRACT = {
   saveExport: { channel: CHANNELS.saveExport, input: s.selectionInput, output: s.exportSaved },
   chooseImport: { channel: CHANNELS.chooseImport, input: s.importChooseInput, output: s.importChosen },
   applyImport: { channel: CHANNELS.applyImport, input: s.importApplyInput, output: s.importApplied },
+  saveBackup: { channel: CHANNELS.saveBackup, input: s.backupSaveInput, output: s.backupSaved },
+  chooseBackup: { channel: CHANNELS.chooseBackup, input: s.noInput, output: s.backupChosen },
+  restoreBackup: { channel: CHANNELS.restoreBackup, input: s.backupRestoreInput, output: s.backupRestored },
 } as const satisfies Record<keyof typeof CHANNELS, { channel: string; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

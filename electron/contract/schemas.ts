@@ -115,3 +115,13 @@ export const importChooseInput = z.object({ project: text(100).optional() }).str
 export const importApplyInput = z.object({ token: z.string().min(1).max(100) }).strict();
 export const importApplied = z.object({ imported: z.number().int() });
 export const okResult = z.object({ ok: z.literal(true) });
+
+/** A backup passphrase: core checks its minimum length (and says so); this bounds the message. */
+const passphrase = z.string().min(1).max(1024);
+const backupContents = { secrets: z.number().int(), versions: z.number().int(), auditEntries: z.number().int() };
+export const backupSaveInput = z.object({ passphrase }).strict();
+export const backupSaved = z.object({ path: z.string().nullable(), ...backupContents });
+/** The chosen file waits in main under a token; its bytes never cross to the window. */
+export const backupChosen = z.object({ choice: z.object({ token: z.string(), path: z.string(), fileName: z.string() }).nullable() });
+export const backupRestoreInput = z.object({ token: z.string().min(1).max(100), passphrase }).strict();
+export const backupRestored = z.object({ status: vaultStatus, backupCreatedAt: z.string(), ...backupContents });

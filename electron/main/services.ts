@@ -1,5 +1,6 @@
-import type { Clock, KeyStore } from '../core/index.js';
+import { type Clock, type KeyStore, systemClock } from '../core/index.js';
 import { ClipboardGuard, DEFAULT_CLIPBOARD_CLEAR_SECONDS } from './clipboard/clipboard-guard.js';
+import { backupHandlers } from './handlers/backup-handlers.js';
 import { secretHandlers } from './handlers/secret-handlers.js';
 import { transferHandlers } from './handlers/transfer-handlers.js';
 import { type Dispatch, createDispatcher } from './ipc/dispatcher.js';
@@ -34,7 +35,11 @@ export function createRekeyServices(options: RekeyServicesOptions): RekeyService
   const clipboard = new ClipboardGuard(options.clipboard, options.timers ?? realTimers);
   const clearSeconds = options.clipboardClearSeconds ?? DEFAULT_CLIPBOARD_CLEAR_SECONDS;
   const dispatch = createDispatcher(
-    { ...secretHandlers(session, clipboard, () => clearSeconds), ...transferHandlers(session, options.dialogs) },
+    {
+      ...secretHandlers(session, clipboard, () => clearSeconds),
+      ...transferHandlers(session, options.dialogs),
+      ...backupHandlers(session, options.dialogs, () => (options.clock ?? systemClock).now()),
+    },
     options.logError ?? ((line) => console.error(line)),
   );
   return {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { RekeyError, createBackup, dotenv, restoreBackup } from '../../core/index.js';
+import { RekeyError, createBackup, dotenv, restoreBackup, vaultDatabasePath } from '../../core/index.js';
 import { flag, parseCommandArgs, stringOption } from '../arguments.js';
 import { EXIT, UsageError, out, warn } from '../cli-context.js';
 import type { Command } from '../command.js';
@@ -61,7 +61,16 @@ export const restore: Command = {
     }
     const passphrase = await readPassphrase(ctx, 'restore', { fromStdin: flag(args, 'passphrase-stdin'), confirm: false });
     const options = vaultOptions(ctx);
-    const result = await restoreBackup(file, passphrase, { ...options, replace: flag(args, 'replace') });
+    const result = await restoreBackup(file, passphrase, { ...options, replace: flag(args, 'replace') }).catch((error: unknown) => {
+      if (error instanceof RekeyError && error.code === 'already-initialised') {
+        throw new RekeyError(
+          'already-initialised',
+          `A vault already exists at ${vaultDatabasePath(options.home)}; nothing was changed. Set REKEY_HOME to an empty folder, ` +
+            'or pass --replace (the current vault is then kept beside the restored one as a copy).',
+        );
+      }
+      throw error;
+    });
     out(
       ctx,
       `Restored ${plural(result.verdict.secrets, 'secret')} (${plural(result.verdict.versions, 'stored version')}) ` +

@@ -131,8 +131,8 @@ export async function restoreBackup(file: Buffer, passphrase: string, options: R
   if (exists && !options.replace) {
     throw new RekeyError(
       'already-initialised',
-      `A vault already exists at ${target}; nothing was changed. Restore into another folder (set REKEY_HOME), ` +
-        'or replace it (`rekey restore FILE --replace` keeps the current one beside it as a copy).',
+      `A vault already exists at ${target}; nothing was changed. Restore into an empty vault folder, ` +
+        'or choose to replace this vault (it is then kept beside the restored one as a copy).',
     );
   }
   const { manifest, image } = await openBackup(file, passphrase);

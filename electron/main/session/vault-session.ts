@@ -1,4 +1,14 @@
-import { type Clock, type KeyStore, RekeyError, Vault, systemClock, vaultDatabasePath } from '../../core/index.js';
+import {
+  type Clock,
+  type KeyStore,
+  RekeyError,
+  type RestoreResult,
+  Vault,
+  createBackup,
+  restoreBackup,
+  systemClock,
+  vaultDatabasePath,
+} from '../../core/index.js';
 
 export type VaultStatus =
   | { state: 'ready'; path: string }
@@ -43,6 +53,19 @@ export class VaultSession {
   async vault(): Promise<Vault> {
     this.opened ??= await Vault.open(this.vaultOptions());
     return this.opened;
+  }
+
+  /** The sealed backup of the open vault (its key read once more from the keychain). */
+  async backup(passphrase: string): Promise<Awaited<ReturnType<typeof createBackup>>> {
+    return createBackup(await this.vault(), this.options.keyStore, passphrase, { clock: this.options.clock });
+  }
+
+  /** Restores into this window's vault folder, which must not hold a vault yet; then opens it. */
+  async restore(file: Buffer, passphrase: string): Promise<RestoreResult> {
+    const result = await restoreBackup(file, passphrase, { home: this.options.home, keyStore: this.options.keyStore, clock: this.options.clock });
+    this.close();
+    await this.vault();
+    return result;
   }
 
   close(): void {
