@@ -38,5 +38,8 @@ export function useVaultStatus() {
     else setCreateError(result.error.message);
   }, []);
 
-  return { state, retry, create, creating, createError };
+  /** A status main already answered with (after a restore), without asking again. */
+  const adopt = useCallback((status: VaultStatus) => setState({ kind: 'status', status }), []);
+
+  return { state, retry, create, creating, createError, adopt };
 }
