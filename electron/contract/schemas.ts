@@ -73,7 +73,9 @@ export const noInput = z.object({}).strict();
 export const addInput = secretMetadataInput.extend({ name, value: secretValue }).strict();
 export const rotateInput = z.object({ name, value: secretValue }).strict();
 export const editInput = z.object({ name, patch: secretMetadataInput.extend({ name: name.optional() }).strict() }).strict();
-export const listInput = z.object({ project: text(100).optional(), status: rotationStatus.optional() }).strict();
+export const listInput = z
+  .object({ project: text(100).optional(), status: rotationStatus.optional(), limit: z.number().int().min(1).max(100_000).optional() })
+  .strict();
 export const detectInput = z.object({ value: secretValue, provider: text(60).optional() }).strict();
 
 export const selectionInput = z

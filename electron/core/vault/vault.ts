@@ -68,6 +68,8 @@ export interface AddResult {
 export interface ListFilter {
   readonly project?: string | undefined;
   readonly status?: RotationStatus | undefined;
+  /** Only the most urgent this many: what a window needs for its first screen. */
+  readonly limit?: number | undefined;
 }
 
 /** Why a value leaves the vault: each purpose is its own audit action. */
@@ -190,7 +192,8 @@ export class Vault {
     const rows = this.secrets.list(filter.project);
     const all = rows.map((row) => summarise(row, judge));
     const wanted = filter.status === undefined ? all : all.filter((secret) => secret.status === filter.status);
-    return wanted.sort(byUrgency);
+    wanted.sort(byUrgency);
+    return filter.limit === undefined ? wanted : wanted.slice(0, filter.limit);
   }
 
   show(name: string): SecretSummary {

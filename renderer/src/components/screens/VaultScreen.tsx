@@ -25,7 +25,7 @@ function noMatchText(filters: ListFilters): string {
 
 /** The vault: filters on the left, the searchable list of keys on the right, dialogs on top. */
 export function VaultScreen({ path }: { path: string }) {
-  const { secrets, error, reload, upsert, remove } = useSecrets();
+  const { secrets, complete, error, reload, upsert, remove } = useSecrets();
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
   const [sort, setSort] = useState<SortKey>('due');
   const [dialog, setDialog] = useState<DialogRequest | null>(null);
@@ -65,7 +65,7 @@ export function VaultScreen({ path }: { path: string }) {
           onFilter={(change) => setFilters((current) => ({ ...current, ...change }))}
         />
         <main className="workspace" aria-label="Keys">
-          <VaultHeader filters={filters} shown={visible.length} total={all.length} onOpen={open} />
+          <VaultHeader filters={filters} shown={visible.length} total={all.length} loading={!complete} onOpen={open} />
           <ListToolbar
             searchRef={searchRef}
             query={filters.query}
@@ -85,7 +85,7 @@ export function VaultScreen({ path }: { path: string }) {
               </Button>
             </div>
           )}
-          {secrets === null ? (
+          {secrets === null || (!complete && visible.length === 0) ? (
             error !== null ? (
               <ListMessage icon="alertCircle" title="The list could not be loaded" tone="danger">
                 <p role="alert">{error}</p>
