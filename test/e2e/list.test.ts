@@ -63,11 +63,11 @@ describe('the vault list', () => {
     expect(await filter(app, /^Up to date/).innerText()).toMatch(/Up to date\s+2/);
     // most urgent first: exposed, overdue, then by due date
     expect(await names(app)).toEqual(['claude-batch', 'stripe-live', 'gh-ci', 'openai-prod', 'legacy-webhook']);
-    // at the default window size the longest public prefix (sk-ant-api03-) and the widest
-    // due badge show whole: the last four characters are what a user compares
+    // at the default window size the longest public prefix (sk-ant-api03-), the provider
+    // badges and the widest due badge show whole: the last four characters are what a user compares
     const clipped = await page.locator('.secret-row').evaluateAll((rows) =>
       rows.flatMap((rowElement) =>
-        ['.col--value', '.col--due'].flatMap((cell) => {
+        ['.col--value', '.col--due', '.provider-badge__name'].flatMap((cell) => {
           const element = rowElement.querySelector(cell);
           return element !== null && element.scrollWidth > element.clientWidth ? [`${rowElement.querySelector('.secret-row__name')?.textContent} ${cell}`] : [];
         }),
