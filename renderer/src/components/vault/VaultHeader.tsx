@@ -1,6 +1,6 @@
 import type { DialogRequest } from '../../lib/dialog-request';
 import type { ListFilters } from '../../lib/secret-list';
-import { Button } from '../common/Button';
+import { Button, IconButton } from '../common/Button';
 
 const STATUS_TITLES = { ok: 'Up to date', 'due-soon': 'Due soon', overdue: 'Overdue', exposed: 'Exposed' } as const;
 
@@ -12,7 +12,21 @@ function titleFor(filters: ListFilters): string {
 }
 
 /** The title of what is shown, how many keys match, and the vault-wide actions. */
-export function VaultHeader({ filters, shown, total, onOpen }: { filters: ListFilters; shown: number; total: number; onOpen: (request: DialogRequest) => void }) {
+export function VaultHeader({
+  filters,
+  shown,
+  total,
+  onOpen,
+  onSettings,
+  onLock,
+}: {
+  filters: ListFilters;
+  shown: number;
+  total: number;
+  onOpen: (request: DialogRequest) => void;
+  onSettings: () => void;
+  onLock: () => void;
+}) {
   return (
     <header className="vault-header">
       <div className="vault-header__title">
@@ -22,6 +36,8 @@ export function VaultHeader({ filters, shown, total, onOpen }: { filters: ListFi
         </p>
       </div>
       <div className="vault-header__actions">
+        <IconButton icon="lock" label="Lock" onClick={onLock} />
+        <IconButton icon="sliders" label="Settings" onClick={onSettings} />
         <Button icon="import" onClick={() => onOpen({ kind: 'import' })}>
           Import
         </Button>
