@@ -7,7 +7,7 @@ import type { CliContext } from './cli-context.js';
  * `echo KEY | rekey add` stores KEY while a PEM keeps its final newline.
  */
 export async function readSecretValue(ctx: CliContext, label: string): Promise<string> {
-  if (ctx.stdin.isTTY && ctx.stdin.setRawMode) return promptHidden(ctx, label);
+  if (ctx.stdin.isTTY && ctx.stdin.setRawMode) return promptHidden(ctx, `Value for ${label} (input hidden, Enter to finish): `);
   const chunks: Buffer[] = [];
   for await (const chunk of ctx.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   const text = decodeSecretBytes(Buffer.concat(chunks), label);
@@ -19,9 +19,10 @@ export function dropSingleLineNewline(text: string): string {
   return withoutNewline.includes('\n') ? text : withoutNewline;
 }
 
-function promptHidden(ctx: CliContext, label: string): Promise<string> {
+/** Reads one line from the terminal without echoing it. */
+export function promptHidden(ctx: CliContext, prompt: string): Promise<string> {
   const stdin = ctx.stdin as NodeJS.ReadStream;
-  ctx.stderr.write(`Value for ${label} (input hidden, Enter to finish): `);
+  ctx.stderr.write(prompt);
   stdin.setRawMode(true);
   stdin.resume();
   return new Promise((resolve, reject) => {
@@ -37,7 +38,7 @@ function promptHidden(ctx: CliContext, label: string): Promise<string> {
     const onData = (chunk: Buffer) => {
       for (const char of chunk.toString('utf8')) {
         if (char === '\r' || char === '\n') return finish();
-        if (char === '\u0003' || char === '\u0004') return finish(new RekeyError('invalid-input', 'Cancelled; nothing was stored.'));
+        if (char === '\u0003' || char === '\u0004') return finish(new RekeyError('invalid-input', 'Cancelled; nothing was changed.'));
         if (char === '\u007f' || char === '\b') value = [...value].slice(0, -1).join('');
         else value += char;
       }

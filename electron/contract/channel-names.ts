@@ -24,6 +24,14 @@ export const CHANNELS = {
   saveExport: 'rekey:export:save',
   chooseImport: 'rekey:import:choose',
   applyImport: 'rekey:import:apply',
+  lockVault: 'rekey:vault:lock',
+  unlockVault: 'rekey:vault:unlock',
+  setMasterPassword: 'rekey:vault:set-password',
+  getSettings: 'rekey:settings:get',
+  saveSettings: 'rekey:settings:save',
+  keyReminders: 'rekey:reminders:get',
+  setKeyReminders: 'rekey:reminders:set',
+  pollApp: 'rekey:app:poll',
 } as const;
 
 export type ChannelMethod = keyof typeof CHANNELS;

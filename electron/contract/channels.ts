@@ -27,6 +27,14 @@ export const CONTRACT = {
   saveExport: { channel: CHANNELS.saveExport, input: s.selectionInput, output: s.exportSaved },
   chooseImport: { channel: CHANNELS.chooseImport, input: s.importChooseInput, output: s.importChosen },
   applyImport: { channel: CHANNELS.applyImport, input: s.importApplyInput, output: s.importApplied },
+  lockVault: { channel: CHANNELS.lockVault, input: s.noInput, output: s.vaultStatus },
+  unlockVault: { channel: CHANNELS.unlockVault, input: s.unlockInput, output: s.vaultStatus },
+  setMasterPassword: { channel: CHANNELS.setMasterPassword, input: s.setPasswordInput, output: s.passwordResult },
+  getSettings: { channel: CHANNELS.getSettings, input: s.noInput, output: s.settingsResult },
+  saveSettings: { channel: CHANNELS.saveSettings, input: s.settingsPatch, output: s.settingsResult },
+  keyReminders: { channel: CHANNELS.keyReminders, input: s.nameInput, output: s.keyReminders },
+  setKeyReminders: { channel: CHANNELS.setKeyReminders, input: s.setKeyRemindersInput, output: s.keyReminders },
+  pollApp: { channel: CHANNELS.pollApp, input: s.noInput, output: s.appPoll },
 } as const satisfies Record<keyof typeof CHANNELS, { channel: string; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

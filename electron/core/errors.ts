@@ -17,7 +17,11 @@ export type RekeyErrorCode =
   | 'file-exists'
   | 'import-invalid'
   | 'grace-period-over'
-  | 'nothing-to-undo';
+  | 'nothing-to-undo'
+  | 'password-required'
+  | 'wrong-password'
+  | 'throttled'
+  | 'locked';
 
 export class RekeyError extends Error {
   override readonly name = 'RekeyError';

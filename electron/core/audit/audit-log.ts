@@ -11,6 +11,9 @@ import {
 
 export type AuditAction =
   | 'vault.init'
+  | 'vault.password-set'
+  | 'vault.password-change'
+  | 'vault.password-remove'
   | 'secret.add'
   | 'secret.edit'
   | 'secret.rotate'

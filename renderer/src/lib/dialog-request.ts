@@ -5,4 +5,4 @@ export type DialogRequest =
   | { readonly kind: 'add' }
   | { readonly kind: 'export' }
   | { readonly kind: 'import' }
-  | { readonly kind: 'rotate' | 'edit' | 'history' | 'delete'; readonly secret: Secret };
+  | { readonly kind: 'rotate' | 'edit' | 'history' | 'delete' | 'reminders'; readonly secret: Secret };

@@ -1,6 +1,6 @@
 import type { DialogRequest } from '../../lib/dialog-request';
 import type { ListFilters } from '../../lib/secret-list';
-import { Button } from '../common/Button';
+import { Button, IconButton } from '../common/Button';
 
 const STATUS_TITLES = { ok: 'Up to date', 'due-soon': 'Due soon', overdue: 'Overdue', exposed: 'Exposed' } as const;
 
@@ -18,6 +18,8 @@ export function VaultHeader({
   total,
   loading,
   onOpen,
+  onSettings,
+  onLock,
 }: {
   filters: ListFilters;
   shown: number;
@@ -25,6 +27,8 @@ export function VaultHeader({
   /** Only the first screen of rows has arrived: the counts are not known yet. */
   loading: boolean;
   onOpen: (request: DialogRequest) => void;
+  onSettings: () => void;
+  onLock: () => void;
 }) {
   return (
     <header className="vault-header">
@@ -39,6 +43,8 @@ export function VaultHeader({
         </p>
       </div>
       <div className="vault-header__actions">
+        <IconButton icon="lock" label="Lock" onClick={onLock} />
+        <IconButton icon="sliders" label="Settings" onClick={onSettings} />
         <Button icon="import" onClick={() => onOpen({ kind: 'import' })}>
           Import
         </Button>
