@@ -459,6 +459,36 @@ export class Vault {
     return this.secrets.namesWithFingerprint(fingerprintValue(this.unlocked(), value));
   }
 
+  // ---- backup --------------------------------------------------------------------------
+
+  /**
+   * The whole vault as one consistent SQLite image (secrets with every kept version, metadata,
+   * the audit log), with the backup itself on record in that same log.
+   */
+  backupImage(detail: Record<string, string>): Buffer {
+    const now = this.clock.now();
+    this.db.transaction(() => this.audit.append(now, 'vault.backup', null, detail)).immediate();
+    return this.db.serialize();
+  }
+
+  /** Appends the restore to the audit log of the vault that was just restored. */
+  recordRestore(detail: Record<string, string>): void {
+    const now = this.clock.now();
+    this.db.transaction(() => this.audit.append(now, 'vault.restore', null, detail)).immediate();
+  }
+
+  /** SQLite's own check of the file's structure: 'ok', or its first complaint. */
+  integrityCheck(): string {
+    const rows = this.db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+    return rows.map((row) => row.integrity_check).join('; ');
+  }
+
+  /** How much a backup of this vault carries, for the messages around it. */
+  contents(): { secrets: number; versions: number; auditEntries: number } {
+    const count = (table: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { secrets: count('secrets'), versions: count('secret_versions'), auditEntries: count('audit_events') };
+  }
+
   // ---- internals -----------------------------------------------------------------------
 
   private initialise(): void {

@@ -1,6 +1,7 @@
 import type { DialogRequest } from '../../lib/dialog-request';
 import type { ListFilters } from '../../lib/secret-list';
 import { Button, IconButton } from '../common/Button';
+import { MenuButton } from '../common/MenuButton';
 
 const STATUS_TITLES = { ok: 'Up to date', 'due-soon': 'Due soon', overdue: 'Overdue', exposed: 'Exposed' } as const;
 
@@ -54,6 +55,7 @@ export function VaultHeader({
         <Button variant="primary" icon="plus" onClick={() => onOpen({ kind: 'add' })}>
           Add key
         </Button>
+        <MenuButton label="Vault actions" items={[{ label: 'Back up vault…', icon: 'shieldCheck', onSelect: () => onOpen({ kind: 'backup' }) }]} />
       </div>
     </header>
   );
