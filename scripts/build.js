@@ -3,7 +3,7 @@
 //   dist/preload/preload.cjs                                          (sandboxed preload: one CommonJS file)
 //   dist/renderer/                                                    (Vite, when the renderer exists)
 // Bundling makes the CLI start fast: one file loads quicker than hundreds of date-fns and zod modules.
-import { existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
@@ -32,7 +32,11 @@ await build({
 // driver and esbuild (the e2e harness bundles the preload at run time) stay in node_modules.
 await build({
   ...common,
-  entryPoints: { 'bench/vault-bench': 'test/bench/vault-bench.ts', 'bench/renderer-bench': 'test/bench/renderer-bench.ts' },
+  entryPoints: {
+    'bench/vault-bench': 'test/bench/vault-bench.ts',
+    'bench/renderer-bench': 'test/bench/renderer-bench.ts',
+    'bench/reminders-lock-bench': 'test/bench/reminders-lock-bench.ts',
+  },
   outdir: 'dist',
   format: 'esm',
   external: ['better-sqlite3', 'keytar', 'electron', 'playwright-core', 'esbuild', 'vite'],
@@ -50,5 +54,9 @@ await build({
   format: 'cjs',
   external: ['electron'],
 });
+
+// the tray icon: main loads it from dist/, the only folder that is packaged
+mkdirSync('dist/tray', { recursive: true });
+copyFileSync('build/icons/32x32.png', 'dist/tray/tray-icon.png');
 
 if (existsSync('vite.config.ts')) await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });

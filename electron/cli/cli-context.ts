@@ -9,7 +9,14 @@ export interface CliContext {
   readonly cwd: string;
   readonly keyStore: KeyStore;
   readonly clock: Clock;
+  /**
+   * How a master password is obtained when the vault has one: asked on the terminal (hidden),
+   * read from the first line of stdin (--password-stdin), or refused (--no-input). Set by main().
+   */
+  readonly password?: PasswordSource | undefined;
 }
+
+export type PasswordSource = { kind: 'prompt' } | { kind: 'refuse' } | { kind: 'given'; password: string };
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';

@@ -38,7 +38,7 @@ export function promptHidden(ctx: CliContext, prompt: string): Promise<string> {
     const onData = (chunk: Buffer) => {
       for (const char of chunk.toString('utf8')) {
         if (char === '\r' || char === '\n') return finish();
-        if (char === '\u0003' || char === '\u0004') return finish(new RekeyError('invalid-input', 'Cancelled; nothing was stored.'));
+        if (char === '\u0003' || char === '\u0004') return finish(new RekeyError('invalid-input', 'Cancelled; nothing was changed.'));
         if (char === '\u007f' || char === '\b') value = [...value].slice(0, -1).join('');
         else value += char;
       }

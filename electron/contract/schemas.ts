@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SettingsPatchSchema, SettingsSchema } from '../core/settings/settings.js';
+import { MASTER_PASSWORD_MAX, MASTER_PASSWORD_MIN } from '../core/vault/master-password.js';
 
 /**
  * The shapes that cross the IPC boundary. Inputs are strict (unknown keys are an error, not
@@ -54,6 +56,8 @@ export const vaultStatus = z.discriminatedUnion('state', [
   z.object({ state: z.literal('ready'), path: z.string() }),
   z.object({ state: z.literal('no-vault'), path: z.string() }),
   z.object({ state: z.literal('keychain-unavailable'), path: z.string(), message: z.string() }),
+  /** hasPassword false: "locked" only hid the window; unlocking needs nothing but a click. */
+  z.object({ state: z.literal('locked'), path: z.string(), hasPassword: z.boolean() }),
 ]);
 
 export const secretMetadataInput = z
@@ -73,7 +77,9 @@ export const noInput = z.object({}).strict();
 export const addInput = secretMetadataInput.extend({ name, value: secretValue }).strict();
 export const rotateInput = z.object({ name, value: secretValue }).strict();
 export const editInput = z.object({ name, patch: secretMetadataInput.extend({ name: name.optional() }).strict() }).strict();
-export const listInput = z.object({ project: text(100).optional(), status: rotationStatus.optional() }).strict();
+export const listInput = z
+  .object({ project: text(100).optional(), status: rotationStatus.optional(), limit: z.number().int().min(1).max(100_000).optional() })
+  .strict();
 export const detectInput = z.object({ value: secretValue, provider: text(60).optional() }).strict();
 
 export const selectionInput = z
@@ -116,6 +122,33 @@ export const importApplyInput = z.object({ token: z.string().min(1).max(100) }).
 export const importApplied = z.object({ imported: z.number().int() });
 export const okResult = z.object({ ok: z.literal(true) });
 
+/** A password crosses only towards main, never back; bounded, and never quoted in errors. */
+const masterPassword = z
+  .string()
+  .min(MASTER_PASSWORD_MIN, `The master password must be at least ${MASTER_PASSWORD_MIN} characters long`)
+  .max(MASTER_PASSWORD_MAX, `The master password can be at most ${MASTER_PASSWORD_MAX} characters long`);
+/** What the user typed to unlock: any length may be a (wrong) attempt, so only bounded. */
+const passwordAttempt = z.string().min(1, 'Type the master password').max(MASTER_PASSWORD_MAX);
+
+export const unlockInput = z.object({ password: passwordAttempt.optional() }).strict();
+export const setPasswordInput = z.object({ current: passwordAttempt.optional(), next: masterPassword.nullable() }).strict();
+export const passwordResult = z.object({ hasPassword: z.boolean(), change: z.enum(['set', 'change', 'remove']) });
+
+export const settings = SettingsSchema;
+export const settingsPatch = SettingsPatchSchema;
+export const settingsResult = z.object({ settings: SettingsSchema, hasPassword: z.boolean() });
+
+export const keyReminders = z.object({ snoozedUntil: z.string().nullable(), leadDays: z.number().int().nullable() });
+export const setKeyRemindersInput = z
+  .object({
+    name,
+    snooze: z.enum(['none', '1d', '1w']).optional(),
+    leadDays: z.number({ error: 'The lead time must be a whole number of days' }).int('The lead time must be a whole number of days').min(0, 'The lead time cannot be negative').max(365, 'The lead time can be at most 365 days').nullable().optional(),
+  })
+  .strict();
+
+/** What the window asks main every few seconds: is it locked, and should it show a key (a notification was clicked). */
+export const appPoll = z.object({ locked: z.boolean(), focus: z.string().nullable() });
 /** A backup passphrase: core checks its minimum length (and says so); this bounds the message. */
 const passphrase = z.string().min(1).max(1024);
 const backupContents = { secrets: z.number().int(), versions: z.number().int(), auditEntries: z.number().int() };

@@ -18,6 +18,10 @@ export type RekeyErrorCode =
   | 'import-invalid'
   | 'grace-period-over'
   | 'nothing-to-undo'
+  | 'password-required'
+  | 'wrong-password'
+  | 'throttled'
+  | 'locked'
   | 'backup-invalid'
   | 'wrong-passphrase';
 

@@ -7,4 +7,6 @@ export * from './vault/index.js';
 export * from './audit/index.js';
 export * as providers from './providers/index.js';
 export * as dotenv from './dotenv/index.js';
+export * from './reminders/index.js';
+export * from './settings/index.js';
 export * from './backup/index.js';

@@ -9,6 +9,8 @@ export function appLocations(mainModuleUrl: string, env: NodeJS.ProcessEnv) {
   const base = devServer ?? pathToFileURL(join(distDir, 'renderer')).href + '/';
   return {
     preloadPath: join(distDir, 'preload', 'preload.cjs'),
+    /** Copied from build/icons by scripts/build.js (only dist/ is packaged). */
+    trayIconPath: join(distDir, 'tray', 'tray-icon.png'),
     pageUrl,
     /** Same document only (ignoring #hash): anything else is navigation away from the app. */
     isAppUrl: (url: string) => url.split('#')[0] === pageUrl.split('#')[0] || (devServer !== undefined && url.startsWith(base)),

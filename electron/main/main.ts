@@ -1,6 +1,27 @@
-import { BrowserWindow, ClipboardItem, Menu, app, clipboard, dialog, ipcMain, nativeTheme, session, shell } from 'electron';
+import { homedir } from 'node:os';
+import {
+  BrowserWindow,
+  ClipboardItem,
+  Menu,
+  Notification,
+  Tray,
+  app,
+  clipboard,
+  dialog,
+  ipcMain,
+  nativeImage,
+  nativeTheme,
+  powerMonitor,
+  session,
+  shell,
+} from 'electron';
 import { KeytarKeyStore, keychainService, providers } from '../core/index.js';
 import { appLocations } from './app-location.js';
+import { HIDDEN_FLAG, applyLaunchAtLogin } from './login-item.js';
+import { realTimers } from './ports.js';
+import { AutoLock } from './reminders/auto-lock.js';
+import { ReminderScheduler, type TrayView } from './reminders/reminder-scheduler.js';
+import { trayMenuTemplate, trayTitle, trayTooltip } from './reminders/tray-menu.js';
 import { electronClipboard } from './clipboard/electron-clipboard.js';
 import { registerIpc } from './ipc/register-ipc.js';
 import { applicationMenu } from './menu.js';
@@ -17,6 +38,10 @@ if (!app.requestSingleInstanceLock()) app.quit();
 const locations = appLocations(import.meta.url, process.env);
 const rotateUrls = new Set(providers.listProviders().flatMap((provider) => (provider.rotateUrl ? [provider.rotateUrl] : [])));
 let mainWindow: BrowserWindow | null = null;
+/** Closing the window hides it to the tray (reminders keep coming); only Quit ends the app. */
+let quitting = false;
+let tray: Tray | null = null;
+let trayView: TrayView = { attention: [] };
 
 const services = createRekeyServices({
   home: process.env['REKEY_HOME'] ?? app.getPath('userData'),
@@ -71,16 +96,83 @@ function createWindow(): void {
     },
   });
   guardWebContents(mainWindow.webContents, locations.isAppUrl, (url) => void shell.openExternal(url), rotateUrls);
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  if (!startHidden) mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('close', (event) => {
+    if (quitting || tray === null) return;
+    event.preventDefault();
+    mainWindow?.hide();
+  });
   mainWindow.on('closed', () => (mainWindow = null));
   void mainWindow.loadURL(locations.pageUrl);
 }
 
-app.on('second-instance', () => {
-  if (!mainWindow) return;
-  if (mainWindow.isMinimized()) mainWindow.restore();
-  mainWindow.focus();
+/** Brings the window up; with a name, the window scrolls to that key when it next polls. */
+function showWindow(name: string | null): void {
+  if (name !== null) services.requestFocus(name);
+  if (!mainWindow) createWindow();
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.show();
+  mainWindow?.focus();
+}
+
+const startHidden = process.argv.includes(HIDDEN_FLAG);
+
+function refreshTray(): void {
+  if (!tray) return;
+  tray.setToolTip(trayTooltip(trayView));
+  tray.setTitle(trayTitle(trayView));
+  tray.setContextMenu(
+    Menu.buildFromTemplate(
+      trayMenuTemplate(trayView, services.locked, {
+        open: () => showWindow(null),
+        openOn: (name) => showWindow(name),
+        lock: () => void services.lock().then(refreshTray),
+        quit: () => app.quit(),
+      }),
+    ),
+  );
+}
+
+const reminders = new ReminderScheduler({
+  check: () => services.checkReminders(),
+  notificationsOn: () => (services.settings()?.notifications ?? true) && Notification.isSupported(),
+  notifier: {
+    show(text, onClick) {
+      const notification = new Notification({ title: text.title, body: text.body });
+      notification.on('click', onClick);
+      notification.show();
+    },
+  },
+  showTray: (view) => {
+    trayView = view;
+    refreshTray();
+  },
+  openOn: showWindow,
+  timers: realTimers,
+  now: () => new Date(),
+  logError: (line) => console.error(line),
 });
+
+const autoLock = new AutoLock({
+  idleSeconds: () => powerMonitor.getSystemIdleTime(),
+  minutes: () => services.settings()?.autoLockMinutes ?? 0,
+  isLocked: () => services.locked,
+  lock: () => void services.lock().then(refreshTray),
+  timers: realTimers,
+});
+
+services.onSettingsChanged((settings) => {
+  applyLaunchAtLogin(settings.launchAtLogin, {
+    setLoginItemSettings: (options) => app.setLoginItemSettings(options),
+    platform: process.platform,
+    env: process.env,
+    home: homedir(),
+    executable: process.env['APPIMAGE'] ?? process.execPath,
+  });
+  reminders.runNow();
+});
+
+app.on('second-instance', () => showWindow(null));
 
 app.on('web-contents-created', (_event, contents) => {
   // any other contents (none are expected) gets the same lock-down
@@ -93,20 +185,29 @@ void app.whenReady().then(() => {
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenu(process.platform, !app.isPackaged)));
   createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
-  });
+  tray = new Tray(nativeImage.createFromPath(locations.trayIconPath));
+  tray.on('click', () => showWindow(null));
+  reminders.start();
+  autoLock.start();
+  powerMonitor.on('resume', () => reminders.runNow());
+  powerMonitor.on('lock-screen', () => autoLock.lockNow());
+  powerMonitor.on('suspend', () => autoLock.lockNow());
+  app.on('activate', () => showWindow(null));
 });
 
 app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
+  // with a tray the window only hides; without one (a desktop with no tray), closing quits
+  if (tray === null && process.platform !== 'darwin') app.quit();
 });
 
 let closed = false;
 app.on('before-quit', (event) => {
+  quitting = true;
   if (closed) return;
   // clear the clipboard and wipe the vault key before the process goes
   event.preventDefault();
+  reminders.stop();
+  autoLock.stop();
   void services.close().finally(() => {
     closed = true;
     app.quit();

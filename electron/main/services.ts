@@ -1,5 +1,6 @@
-import { type Clock, type KeyStore, systemClock } from '../core/index.js';
-import { ClipboardGuard, DEFAULT_CLIPBOARD_CLEAR_SECONDS } from './clipboard/clipboard-guard.js';
+import { type Clock, type KeyStore, type ReminderCheck, type Settings, systemClock } from '../core/index.js';
+import { ClipboardGuard } from './clipboard/clipboard-guard.js';
+import { appHandlers } from './handlers/app-handlers.js';
 import { backupHandlers } from './handlers/backup-handlers.js';
 import { secretHandlers } from './handlers/secret-handlers.js';
 import { transferHandlers } from './handlers/transfer-handlers.js';
@@ -14,14 +15,28 @@ export interface RekeyServicesOptions {
   readonly keyStore: KeyStore;
   readonly clipboard: ClipboardPort;
   readonly dialogs: DialogPort;
+  /** Fixed clipboard clearing for tests; by default the vault's setting. */
   readonly clipboardClearSeconds?: number | undefined;
   readonly clock?: Clock | undefined;
   readonly timers?: Timers | undefined;
   readonly logError?: ((line: string) => void) | undefined;
+  /** scrypt cost for a new master password; tests pass a cheap one. */
+  readonly kdfCost?: { N: number; r: number; p: number } | undefined;
 }
 
 export interface RekeyServices {
   readonly dispatch: Dispatch;
+  /** Runs the reminder engine and records what it decided; null before a vault exists. */
+  checkReminders(): ReminderCheck | null;
+  /** The current settings; null before a vault exists. */
+  settings(): Settings | null;
+  /** Called with the new settings whenever the window saves them. */
+  onSettingsChanged(listener: (settings: Settings) => void): void;
+  /** Wipes the vault key and clears a secret we left on the clipboard. */
+  lock(): Promise<void>;
+  readonly locked: boolean;
+  /** A notification for this key was clicked: the window shows it next time it asks. */
+  requestFocus(name: string): void;
   /** Clears a secret we left on the clipboard and closes the vault (wiping its key). */
   close(): Promise<void>;
 }
@@ -31,19 +46,50 @@ export interface RekeyServices {
  * end-to-end harness both build exactly this, so the e2e tests exercise the real handlers.
  */
 export function createRekeyServices(options: RekeyServicesOptions): RekeyServices {
-  const session = new VaultSession({ home: options.home, keyStore: options.keyStore, clock: options.clock });
+  const session = new VaultSession({ home: options.home, keyStore: options.keyStore, clock: options.clock, kdfCost: options.kdfCost });
   const clipboard = new ClipboardGuard(options.clipboard, options.timers ?? realTimers);
-  const clearSeconds = options.clipboardClearSeconds ?? DEFAULT_CLIPBOARD_CLEAR_SECONDS;
+  const settings = () => session.metadata()?.settings() ?? null;
+  const clearSeconds = () => options.clipboardClearSeconds ?? settings()?.clipboardClearSeconds ?? 30;
+  const listeners: Array<(settings: Settings) => void> = [];
+  let focus: string | null = null;
+  const lock = async () => {
+    session.lock();
+    await clipboard.dispose();
+  };
   const dispatch = createDispatcher(
     {
-      ...secretHandlers(session, clipboard, () => clearSeconds),
+      ...secretHandlers(session, clipboard, clearSeconds),
       ...transferHandlers(session, options.dialogs),
+      ...appHandlers(session, {
+        takeFocusRequest: () => {
+          const name = focus;
+          focus = null;
+          return name;
+        },
+        settingsChanged: (next) => {
+          for (const listener of listeners) listener(next);
+        },
+      }),
       ...backupHandlers(session, options.dialogs, () => (options.clock ?? systemClock).now()),
+      lockVault: async () => {
+        await lock();
+        return session.status();
+      },
     },
     options.logError ?? ((line) => console.error(line)),
   );
   return {
     dispatch,
+    checkReminders: () => session.metadata()?.checkReminders() ?? null,
+    settings,
+    onSettingsChanged: (listener) => void listeners.push(listener),
+    lock,
+    get locked() {
+      return session.locked;
+    },
+    requestFocus: (name) => {
+      focus = name;
+    },
     async close() {
       try {
         await clipboard.dispose();

@@ -11,6 +11,9 @@ export const calls = {
   menuTemplates: [] as unknown[],
   quit: 0,
   externalUrls: [] as string[],
+  notifications: [] as StandInNotification[],
+  trays: [] as StandInTray[],
+  loginItemSettings: [] as unknown[],
   /** A test that plays the second instance sets this before importing main. */
   singleInstanceLock: (globalThis as { __rekeyStandInLock?: boolean }).__rekeyStandInLock ?? true,
 };
@@ -58,14 +61,28 @@ export class StandInWindow {
   static getAllWindows = () => calls.windows;
   webContents = new StandInWebContents();
   loadedUrl: string | null = null;
+  visible = false;
+  shown = 0;
+  listeners = new Map<string, Listener[]>();
   constructor(readonly options: Record<string, unknown>) {
     calls.windows.push(this);
   }
-  once() {
+  once(event: string, listener: Listener) {
+    return this.on(event, listener);
+  }
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
     return this;
   }
-  on() {
-    return this;
+  /** What the OS does when the user clicks the close button; returns whether it was prevented. */
+  close(): boolean {
+    let prevented = false;
+    for (const listener of this.listeners.get('close') ?? []) listener({ preventDefault: () => (prevented = true) });
+    if (!prevented) this.visible = false;
+    return prevented;
+  }
+  hide() {
+    this.visible = false;
   }
   loadURL(url: string) {
     this.loadedUrl = url;
@@ -77,8 +94,78 @@ export class StandInWindow {
   }
   restore() {}
   focus() {}
-  show() {}
+  show() {
+    this.visible = true;
+    this.shown++;
+  }
 }
+
+export class StandInNotification {
+  static supported = true;
+  static isSupported = () => StandInNotification.supported;
+  listeners = new Map<string, Listener>();
+  shown = false;
+  constructor(readonly options: { title: string; body: string }) {
+    calls.notifications.push(this);
+  }
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, listener);
+    return this;
+  }
+  show() {
+    this.shown = true;
+  }
+  click() {
+    this.listeners.get('click')?.();
+  }
+}
+
+export class StandInTray {
+  tooltip = '';
+  title = '';
+  menu: Array<{ label?: string; enabled?: boolean; click?: () => void; type?: string }> = [];
+  listeners = new Map<string, Listener>();
+  constructor(readonly image: unknown) {
+    calls.trays.push(this);
+  }
+  setToolTip(text: string) {
+    this.tooltip = text;
+  }
+  setTitle(text: string) {
+    this.title = text;
+  }
+  setContextMenu(menu: StandInTray['menu']) {
+    this.menu = menu;
+  }
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, listener);
+    return this;
+  }
+  /** Clicks the menu item with this label. */
+  choose(label: string) {
+    const item = this.menu.find((entry) => entry.label === label);
+    if (!item?.click) throw new Error(`no clickable tray item "${label}" in ${JSON.stringify(this.menu.map((entry) => entry.label))}`);
+    item.click();
+  }
+}
+
+const powerListeners = new Map<string, Listener[]>();
+export const powerMonitor = {
+  idleSeconds: 0,
+  getSystemIdleTime: () => powerMonitor.idleSeconds,
+  on(event: string, listener: Listener) {
+    powerListeners.set(event, [...(powerListeners.get(event) ?? []), listener]);
+    return powerMonitor;
+  },
+};
+
+export function emitPower(event: string): void {
+  for (const listener of powerListeners.get(event) ?? []) listener();
+}
+
+export const nativeImage = { createFromPath: (path: string) => ({ path }) };
+export const Notification = StandInNotification;
+export const Tray = StandInTray;
 
 export const app = {
   requestSingleInstanceLock: () => calls.singleInstanceLock,
@@ -90,6 +177,7 @@ export const app = {
   },
   whenReady: () => ready,
   isPackaged: false,
+  setLoginItemSettings: (settings: unknown) => void calls.loginItemSettings.push(settings),
   on(event: string, listener: Listener) {
     appListeners.set(event, [...(appListeners.get(event) ?? []), listener]);
     return app;

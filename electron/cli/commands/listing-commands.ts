@@ -1,4 +1,4 @@
-import { ROTATION_STATUSES, daysUntilDue, isRotationStatus } from '../../core/index.js';
+import { ROTATION_STATUSES, VaultMetadata, daysUntilDue, isRotationStatus, resolveVaultHome } from '../../core/index.js';
 import { daysOption, flag, parseCommandArgs, stringOption } from '../arguments.js';
 import { EXIT, UsageError, out } from '../cli-context.js';
 import type { Command } from '../command.js';
@@ -71,11 +71,14 @@ export const history: Command = {
 export const due: Command = {
   name: 'due',
   usage: 'rekey due [--within DAYS] [--json]',
-  summary: 'secrets due within the lead time (14 days) or --within DAYS; exit code 3 when any is overdue or exposed',
+  summary: 'secrets due within the lead time (14 days unless changed in Settings) or --within DAYS; exit code 3 when any is overdue or exposed; never needs the master password',
   async run(ctx, argv) {
     const args = parseCommandArgs('due', argv, { within: { type: 'string' }, json: { type: 'boolean' } }, { min: 0, max: 0, names: '' });
     const within = daysOption(args, 'within', 'due');
-    return withVault(ctx, (vault) => {
+    // dates are stored in clear: no keychain read and no password, so a shell prompt stays instant
+    const metadata = VaultMetadata.open(resolveVaultHome(ctx.env), ctx.clock);
+    try {
+      const vault = metadata;
       // overdue and exposed keys always show; the rest by --within, or by the lead time
       const now = ctx.clock.now();
       const secrets = vault
@@ -100,6 +103,8 @@ export const due: Command = {
         );
       }
       return urgent ? EXIT.attention : EXIT.ok;
-    });
+    } finally {
+      metadata.close();
+    }
   },
 };

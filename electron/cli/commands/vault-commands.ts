@@ -1,9 +1,11 @@
-import { Vault, keychainService } from '../../core/index.js';
+import { RekeyError, Vault, changeMasterPassword, hasMasterPassword, keychainService } from '../../core/index.js';
 import { flag, parseCommandArgs } from '../arguments.js';
 import { EXIT, UsageError, out } from '../cli-context.js';
 import type { Command } from '../command.js';
 import { json, table } from '../format.js';
-import { vaultOptions, withVault } from '../open-vault.js';
+import { passwordAsker, vaultOptions, withVault } from '../open-vault.js';
+import { promptHidden, readSecretValue } from '../secret-input.js';
+import type { CliContext } from '../cli-context.js';
 
 const none = { min: 0, max: 0, names: '' };
 
@@ -73,5 +75,43 @@ export const audit: Command = {
       }
       return EXIT.ok;
     });
+  },
+};
+
+/** The new password: typed twice on a terminal, else the (next) line of stdin. */
+async function newPassword(ctx: CliContext): Promise<string> {
+  if (ctx.stdin.isTTY && ctx.stdin.setRawMode && ctx.password?.kind !== 'refuse') {
+    const first = await promptHidden(ctx, 'New master password (input hidden): ');
+    const again = await promptHidden(ctx, 'The same again: ');
+    if (first !== again) throw new RekeyError('invalid-input', 'The two passwords differ; nothing was changed.');
+    return first;
+  }
+  if (ctx.stdin.isTTY) throw new RekeyError('password-required', 'A new master password is needed, and --no-input forbids asking for it; pipe it on stdin.');
+  return readSecretValue(ctx, 'the new master password');
+}
+
+export const password: Command = {
+  name: 'password',
+  usage: 'rekey password set | change | remove',
+  summary: 'a master password on top of the keychain: set, change or remove it (the vault then needs it to open)',
+  async run(ctx, argv) {
+    const args = parseCommandArgs('password', argv, {}, { min: 1, max: 1, names: 'set, change or remove' });
+    const sub = args.positionals[0];
+    if (sub !== 'set' && sub !== 'change' && sub !== 'remove') throw new UsageError(`unknown password subcommand "${sub}" (set, change or remove)`, 'password');
+    const options = vaultOptions(ctx);
+    const has = await hasMasterPassword(options);
+    if (sub === 'set' && has) throw new RekeyError('invalid-input', 'This vault already has a master password; change it with `rekey password change`.');
+    if (sub !== 'set' && !has) throw new RekeyError('invalid-input', 'This vault has no master password; set one with `rekey password set`.');
+    // the current password first (change, remove), so a typo is caught before the new one is typed
+    const current = sub === 'set' ? null : await passwordAsker(ctx, 'Current master password')();
+    const next = sub === 'remove' ? null : await newPassword(ctx);
+    const change = await changeMasterPassword({ ...options, askPassword: async () => current ?? '' }, next);
+    out(
+      ctx,
+      change === 'remove'
+        ? 'Master password removed: the vault opens with the keychain alone again.'
+        : `Master password ${change === 'set' ? 'set' : 'changed'}: opening the vault now needs it as well as the OS keychain. There is no way to recover a forgotten one.`,
+    );
+    return EXIT.ok;
   },
 };

@@ -11,6 +11,9 @@ import {
 
 export type AuditAction =
   | 'vault.init'
+  | 'vault.password-set'
+  | 'vault.password-change'
+  | 'vault.password-remove'
   | 'vault.backup'
   | 'vault.restore'
   | 'secret.add'

@@ -63,6 +63,31 @@ const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
     BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
   `,
+  /* 2: settings, reminders, unlock throttle */ `
+  -- one JSON value per setting; unknown keys from a newer Rekey are kept, not dropped
+  CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+
+  -- what the reminder engine last told the user about each key, and the key's own overrides
+  CREATE TABLE reminder_state (
+    secret_id        TEXT PRIMARY KEY REFERENCES secrets(id) ON DELETE CASCADE,
+    last_kind        TEXT,
+    last_due_at      TEXT,
+    last_exposed_at  TEXT,
+    last_notified_at TEXT,
+    snoozed_until    TEXT,
+    lead_days        INTEGER CHECK (lead_days BETWEEN 0 AND 365)
+  ) STRICT;
+
+  -- wrong master passwords: persisted, so restarting the app or the CLI does not reset the delay
+  CREATE TABLE unlock_throttle (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    failures     INTEGER NOT NULL,
+    not_before   TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,3 +5,6 @@ export * from './vault-import.js';
 export * from './secret-fields.js';
 export * from './secret-value.js';
 export type { SecretSummary, VersionSummary } from './secret-summary.js';
+export * from './vault-metadata.js';
+export * from './master-password.js';
+export * from './unlock-throttle.js';

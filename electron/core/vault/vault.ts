@@ -11,7 +11,12 @@ import {
   fingerprintValue,
   keyCheckMatches,
   keyCheckValue,
+  isWrappedVaultKey,
+  newKdfParams,
   newVaultKey,
+  unwrapVaultKey,
+  wrapVaultKey,
+  wrappedKdfParams,
   open,
   seal,
   secretAssociatedData,
@@ -20,7 +25,8 @@ import {
 import { RekeyError } from '../errors.js';
 import { type KeyStore, vaultKeyAccount } from '../keychain/index.js';
 import { GENERIC_PROVIDER_ID, checkFormat, detectProvider, findProvider, maskValue } from '../providers/index.js';
-import { DEFAULT_LEAD_DAYS, type RotationStatus, dueDate, statusJudge } from '../rotation/index.js';
+import { DEFAULT_LEAD_DAYS, DEFAULT_ROTATE_EVERY_DAYS, type RotationStatus, dueDate, statusJudge } from '../rotation/index.js';
+import { SettingsStore } from '../settings/settings-store.js';
 import { type Database, openDatabase } from '../store/database.js';
 import { type NewVersion, type SecretChanges, type SecretListRow, SecretRepository } from '../store/secret-repository.js';
 import {
@@ -36,6 +42,8 @@ import {
 import { type SecretSummary, type VersionSummary, byUrgency, summarise, summariseVersion } from './secret-summary.js';
 import { checkSecretValue } from './secret-value.js';
 import { vaultDatabasePath } from './vault-paths.js';
+import { UnlockThrottle, seconds } from './unlock-throttle.js';
+import { checkMasterPassword } from './master-password.js';
 
 export const UNDO_GRACE_DAYS = 7;
 
@@ -43,7 +51,15 @@ export interface VaultOptions {
   readonly home: string;
   readonly keyStore: KeyStore;
   readonly clock?: Clock | undefined;
+  /** Fixed lead time; by default the vault's own setting. */
   readonly leadDays?: number | undefined;
+  /**
+   * Asked only when the vault has a master password (after the throttle allows an attempt).
+   * Absent: such a vault refuses to open with 'password-required'.
+   */
+  readonly askPassword?: (() => Promise<string>) | undefined;
+  /** scrypt cost for wrapping; tests pass a cheap one. An older, weaker wrap is raised on unlock. */
+  readonly kdfCost?: { N: number; r: number; p: number } | undefined;
 }
 
 export interface NewSecret {
@@ -68,6 +84,8 @@ export interface AddResult {
 export interface ListFilter {
   readonly project?: string | undefined;
   readonly status?: RotationStatus | undefined;
+  /** Only the most urgent this many: what a window needs for its first screen. */
+  readonly limit?: number | undefined;
 }
 
 /** Why a value leaves the vault: each purpose is its own audit action. */
@@ -90,7 +108,8 @@ export class Vault {
   private readonly secrets: SecretRepository;
   private readonly audit: AuditLog;
   private readonly clock: Clock;
-  private readonly leadDays: number;
+  private readonly leadDays: number | undefined;
+  private readonly settingsStore: SettingsStore;
   private keys: VaultKeys | null;
 
   private constructor(
@@ -102,7 +121,8 @@ export class Vault {
   ) {
     this.keys = keys;
     this.clock = options.clock ?? systemClock;
-    this.leadDays = options.leadDays ?? DEFAULT_LEAD_DAYS;
+    this.leadDays = options.leadDays;
+    this.settingsStore = new SettingsStore(db);
     this.secrets = new SecretRepository(db);
     this.audit = new AuditLog(db, keys.audit);
   }
@@ -153,15 +173,7 @@ export class Vault {
       if (vaultId === undefined || keyCheck === undefined) {
         throw new RekeyError('integrity', `The vault at ${path} is incomplete (its identity record is missing).`);
       }
-      const stored = await options.keyStore.get(vaultKeyAccount(vaultId));
-      if (stored === null) {
-        throw new RekeyError(
-          'keychain-key-missing',
-          `The vault key for ${path} is not in the ${options.keyStore.description} (account ${vaultKeyAccount(vaultId)}). ` +
-            'Without it the stored values cannot be decrypted; restore the keychain item, or move the vault aside and run `rekey init`.',
-        );
-      }
-      const vaultKey = decodeVaultKey(stored);
+      const vaultKey = await readVaultKey(db, path, vaultId, options);
       const keys = vaultKey && deriveVaultKeys(vaultKey, vaultId);
       vaultKey?.fill(0);
       if (!keys || !keyCheckMatches(keys, keyCheck)) {
@@ -190,7 +202,8 @@ export class Vault {
     const rows = this.secrets.list(filter.project);
     const all = rows.map((row) => summarise(row, judge));
     const wanted = filter.status === undefined ? all : all.filter((secret) => secret.status === filter.status);
-    return wanted.sort(byUrgency);
+    wanted.sort(byUrgency);
+    return filter.limit === undefined ? wanted : wanted.slice(0, filter.limit);
   }
 
   show(name: string): SecretSummary {
@@ -510,11 +523,16 @@ export class Vault {
   }
 
   private judge() {
-    return statusJudge(this.clock.now(), this.leadDays);
+    return statusJudge(this.clock.now(), this.leadDays ?? this.settingsStore.read().leadDays ?? DEFAULT_LEAD_DAYS);
   }
 
   private currentFacts(version: number, masked: string, rotatedAt: string, rotateEveryDays: number) {
     return { version, masked, rotatedAt, dueAt: dueDate(new Date(rotatedAt), rotateEveryDays).toISOString() };
+  }
+
+  /** A provider's own interval (AWS: 60) wins; otherwise the user's default from settings. */
+  private defaultInterval(providerDefault: number): number {
+    return providerDefault === DEFAULT_ROTATE_EVERY_DAYS ? this.settingsStore.read().defaultRotateEveryDays : providerDefault;
   }
 
   private knownProvider(id: string) {
@@ -548,7 +566,7 @@ export class Vault {
       envVar,
       project: parseField(projectSchema, input.project ?? '', 'project'),
       notes: parseField(notesSchema, input.notes ?? '', 'notes'),
-      rotateEveryDays: parseField(rotateEveryDaysSchema, input.rotateEveryDays ?? provider.defaultRotateEveryDays, 'rotation interval'),
+      rotateEveryDays: parseField(rotateEveryDaysSchema, input.rotateEveryDays ?? this.defaultInterval(provider.defaultRotateEveryDays), 'rotation interval'),
       rotatedAt: input.rotatedAt === undefined ? now : checkRotatedAt(input.rotatedAt, now),
       fingerprint: fingerprintValue(this.unlocked(), value),
     };
@@ -595,6 +613,97 @@ export class Vault {
       })
       .immediate();
     return this.show(name);
+  }
+}
+
+/**
+ * One keychain read. A wrapped key needs the master password: the throttle is checked before
+ * the password is asked for, a wrong one is counted, and a wrap weaker than today's cost is
+ * raised while the key is at hand.
+ */
+async function readVaultKey(db: Database, path: string, vaultId: string, options: VaultOptions): Promise<Buffer | null> {
+  const account = vaultKeyAccount(vaultId);
+  const stored = await options.keyStore.get(account);
+  if (stored === null) {
+    throw new RekeyError(
+      'keychain-key-missing',
+      `The vault key for ${path} is not in the ${options.keyStore.description} (account ${account}). ` +
+        'Without it the stored values cannot be decrypted; restore the keychain item, or move the vault aside and run `rekey init`.',
+    );
+  }
+  if (!isWrappedVaultKey(stored)) return decodeVaultKey(stored);
+  if (!options.askPassword) throw new RekeyError('password-required', 'This vault is locked with a master password; it is needed to open it.');
+  const throttle = new UnlockThrottle(db, options.clock ?? systemClock);
+  throttle.check();
+  const password = await options.askPassword();
+  const unwrapped = await unwrapVaultKey(stored, password, vaultId);
+  if (!unwrapped.ok) {
+    if (unwrapped.reason === 'damaged') return null;
+    const wait = throttle.recordFailure();
+    throw new RekeyError('wrong-password', wait > 0 ? `Wrong master password. Try again in ${seconds(wait)}.` : 'Wrong master password.');
+  }
+  throttle.reset();
+  const cost = options.kdfCost;
+  const params = wrappedKdfParams(stored);
+  if (cost && params && (params.N < cost.N || params.r < cost.r || params.p < cost.p)) {
+    await options.keyStore.set(account, await wrapVaultKey(unwrapped.vaultKey, password, vaultId, newKdfParams(cost)));
+  }
+  return unwrapped.vaultKey;
+}
+
+export type MasterPasswordChange = 'set' | 'change' | 'remove';
+
+/**
+ * Sets, changes or removes the master password: the vault key is read (asking for the current
+ * password when there is one), checked against the vault, and written back wrapped under the new
+ * password, or bare. Recorded in the audit log (never the password).
+ */
+export async function changeMasterPassword(options: VaultOptions, next: string | null): Promise<MasterPasswordChange> {
+  if (next !== null) checkMasterPassword(next);
+  const path = vaultDatabasePath(options.home);
+  if (!existsSync(path)) throw new RekeyError('not-initialised', `No vault at ${path}. Run \`rekey init\` to create one (or set REKEY_HOME).`);
+  const db = openDatabase(path, { create: false });
+  try {
+    const read = (key: string) => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    const vaultId = read(META.vaultId);
+    const keyCheck = read(META.keyCheck);
+    if (vaultId === undefined || keyCheck === undefined) throw new RekeyError('integrity', `The vault at ${path} is incomplete (its identity record is missing).`);
+    const account = vaultKeyAccount(vaultId);
+    const had = isWrappedVaultKey((await options.keyStore.get(account)) ?? '');
+    if (!had && next === null) throw new RekeyError('invalid-input', 'This vault has no master password to remove.');
+    const vaultKey = await readVaultKey(db, path, vaultId, options);
+    const keys = vaultKey && deriveVaultKeys(vaultKey, vaultId);
+    try {
+      if (!vaultKey || !keys || !keyCheckMatches(keys, keyCheck)) {
+        throw new RekeyError('wrong-vault-key', `The vault key in the ${options.keyStore.description} does not belong to the vault at ${path}.`);
+      }
+      const item = next === null ? encodeVaultKey(vaultKey) : await wrapVaultKey(vaultKey, next, vaultId, newKdfParams(options.kdfCost));
+      await options.keyStore.set(account, item);
+      const change: MasterPasswordChange = next === null ? 'remove' : had ? 'change' : 'set';
+      const audit = new AuditLog(db, keys.audit);
+      const now = (options.clock ?? systemClock).now();
+      db.transaction(() => audit.append(now, `vault.password-${change}`, null, {})).immediate();
+      return change;
+    } finally {
+      vaultKey?.fill(0);
+      if (keys) wipeVaultKeys(keys);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/** Whether opening this vault will need the master password (one keychain read, no KDF). */
+export async function hasMasterPassword(options: Pick<VaultOptions, 'home' | 'keyStore'>): Promise<boolean> {
+  const path = vaultDatabasePath(options.home);
+  if (!existsSync(path)) return false;
+  const db = openDatabase(path, { create: false });
+  try {
+    const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(META.vaultId) as { value: string } | undefined;
+    if (row === undefined) return false;
+    return isWrappedVaultKey((await options.keyStore.get(vaultKeyAccount(row.value))) ?? '');
+  } finally {
+    db.close();
   }
 }
 

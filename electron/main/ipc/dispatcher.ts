@@ -20,7 +20,7 @@ function describe(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'The request was not valid.';
   const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return `Invalid request: ${where}${issue.message}.`;
+  return `Invalid request: ${where}${issue.message.replace(/\.$/, '')}.`;
 }
 
 /**

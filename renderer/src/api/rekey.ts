@@ -18,6 +18,14 @@ export function hasBridge(): boolean {
   return window.rekey !== undefined;
 }
 
+const lockedListeners = new Set<() => void>();
+
+/** Runs when any call finds the vault locked (auto-lock, screen lock, the tray's Lock). */
+export function onVaultLocked(listener: () => void): () => void {
+  lockedListeners.add(listener);
+  return () => void lockedListeners.delete(listener);
+}
+
 /**
  * Calls one window.rekey function. Always resolves to a Result: a rejected IPC call (the main
  * process went away) becomes a plain error, so every caller has exactly one failure path.
@@ -27,7 +35,9 @@ export async function call<M extends Method>(method: M, input: Input<M>): Promis
   if (api === undefined) return { ok: false, error: unreachable };
   try {
     const fn = api[method] as (input: Input<M>) => Promise<Result<Output<M>>>;
-    return await fn(input);
+    const result = await fn(input);
+    if (!result.ok && result.error.code === 'locked') for (const listener of lockedListeners) listener();
+    return result;
   } catch {
     return { ok: false, error: unreachable };
   }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { call } from '../api/rekey';
+import { call, onVaultLocked } from '../api/rekey';
 import type { VaultStatus } from '../api/types';
 
 export type VaultState =
@@ -24,6 +24,9 @@ export function useVaultStatus() {
     };
   }, [generation]);
 
+  // main locked the vault (idle, screen lock, tray): ask it for the state, which is now 'locked'
+  useEffect(() => onVaultLocked(() => setGeneration((n) => n + 1)), []);
+
   const retry = useCallback(() => {
     setState({ kind: 'loading' });
     setGeneration((n) => n + 1);
@@ -38,8 +41,21 @@ export function useVaultStatus() {
     else setCreateError(result.error.message);
   }, []);
 
+  const lock = useCallback(async () => {
+    const result = await call('lockVault', {});
+    setState(result.ok ? { kind: 'status', status: result.value } : { kind: 'failed', message: result.error.message });
+  }, []);
+
+  /** Resolves to main's message when the password is wrong or attempts are throttled. */
+  const unlock = useCallback(async (password: string | undefined): Promise<string | null> => {
+    const result = await call('unlockVault', password === undefined ? {} : { password });
+    if (!result.ok) return result.error.message;
+    setState({ kind: 'status', status: result.value });
+    return null;
+  }, []);
+
   /** A status main already answered with (after a restore), without asking again. */
   const adopt = useCallback((status: VaultStatus) => setState({ kind: 'status', status }), []);
 
-  return { state, retry, create, creating, createError, adopt };
+  return { state, retry, create, creating, createError, lock, unlock, adopt };
 }

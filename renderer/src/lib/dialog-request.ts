@@ -6,4 +6,4 @@ export type DialogRequest =
   | { readonly kind: 'export' }
   | { readonly kind: 'import' }
   | { readonly kind: 'backup' }
-  | { readonly kind: 'rotate' | 'edit' | 'history' | 'delete'; readonly secret: Secret };
+  | { readonly kind: 'rotate' | 'edit' | 'history' | 'delete' | 'reminders'; readonly secret: Secret };

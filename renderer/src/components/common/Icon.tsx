@@ -158,6 +158,9 @@ const paths = {
     </>
   ),
   chevronDown: <path d="m6 9 6 6 6-6" />,
+  sliders: <path d="M4 21v-7M4 10V3M12 21v-9M12 8V3M20 21v-5M20 12V3M1 14h6M9 8h6M17 16h6" />,
+  bell: <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0" />,
+  arrowLeft: <path d="m12 19-7-7 7-7M19 12H5" />,
   refresh: (
     <>
       <path d="M3 12a9 9 0 0 1 15-6.7L21 8" />

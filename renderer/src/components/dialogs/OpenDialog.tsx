@@ -7,6 +7,7 @@ import { EditSecretDialog } from './EditSecretDialog';
 import { ExportDialog } from './ExportDialog';
 import { HistoryDialog } from './HistoryDialog';
 import { ImportDialog } from './ImportDialog';
+import { RemindersDialog } from './RemindersDialog';
 import { RotateDialog } from './RotateDialog';
 
 export interface DialogContext {
@@ -38,6 +39,8 @@ export function OpenDialog({ request, ...context }: DialogContext & { request: D
       return <EditSecretDialog {...context} secret={request.secret} />;
     case 'history':
       return <HistoryDialog {...context} secret={request.secret} />;
+    case 'reminders':
+      return <RemindersDialog {...context} secret={request.secret} />;
     case 'delete':
       return <DeleteSecretDialog {...context} secret={request.secret} />;
   }

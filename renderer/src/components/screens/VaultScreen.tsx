@@ -1,4 +1,5 @@
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useAppPoll } from '../../hooks/useAppPoll';
 import { useHotkey } from '../../hooks/useHotkey';
 import { SecretActionsContext, useSecretActions } from '../../hooks/useSecretActions';
 import { useSecrets } from '../../hooks/useSecrets';
@@ -9,6 +10,7 @@ import { Button } from '../common/Button';
 import { Callout } from '../common/Callout';
 import { Spinner } from '../common/Spinner';
 import { OpenDialog } from '../dialogs/OpenDialog';
+import { SettingsScreen } from '../settings/SettingsScreen';
 import { ListMessage } from '../vault/ListMessage';
 import { ListToolbar } from '../vault/ListToolbar';
 import { SecretList } from '../vault/SecretList';
@@ -24,8 +26,9 @@ function noMatchText(filters: ListFilters): string {
 }
 
 /** The vault: filters on the left, the searchable list of keys on the right, dialogs on top. */
-export function VaultScreen({ path }: { path: string }) {
-  const { secrets, error, reload, upsert, remove } = useSecrets();
+export function VaultScreen({ path, onLock, onLockedElsewhere }: { path: string; onLock: () => void; onLockedElsewhere: () => void }) {
+  const { secrets, complete, error, reload, upsert, remove } = useSecrets();
+  const [view, setView] = useState<'keys' | 'settings'>('keys');
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
   const [sort, setSort] = useState<SortKey>('due');
   const [dialog, setDialog] = useState<DialogRequest | null>(null);
@@ -54,6 +57,13 @@ export function VaultScreen({ path }: { path: string }) {
   const actions = useSecretActions(upsert, open);
   const clearFilters = useCallback(() => setFilters(NO_FILTERS), []);
 
+  // a clicked notification: show that key, found by its name
+  useAppPoll(onLockedElsewhere, (name) => {
+    setView('keys');
+    setDialog(null);
+    setFilters({ ...NO_FILTERS, query: name });
+  });
+
   return (
     <SecretActionsContext.Provider value={actions}>
       <div className="app-shell">
@@ -62,10 +72,26 @@ export function VaultScreen({ path }: { path: string }) {
           filters={filters}
           statusCounts={statusCounts}
           projects={projects}
-          onFilter={(change) => setFilters((current) => ({ ...current, ...change }))}
+          onFilter={(change) => {
+            setView('keys');
+            setFilters((current) => ({ ...current, ...change }));
+          }}
         />
+        {view === 'settings' ? (
+          <main className="workspace" aria-label="Settings">
+            <SettingsScreen onBack={() => setView('keys')} />
+          </main>
+        ) : (
         <main className="workspace" aria-label="Keys">
-          <VaultHeader filters={filters} shown={visible.length} total={all.length} onOpen={open} />
+          <VaultHeader
+            filters={filters}
+            shown={visible.length}
+            total={all.length}
+            loading={!complete}
+            onOpen={open}
+            onLock={onLock}
+            onSettings={() => setView('settings')}
+          />
           <ListToolbar
             searchRef={searchRef}
             query={filters.query}
@@ -85,7 +111,7 @@ export function VaultScreen({ path }: { path: string }) {
               </Button>
             </div>
           )}
-          {secrets === null ? (
+          {secrets === null || (!complete && visible.length === 0) ? (
             error !== null ? (
               <ListMessage icon="alertCircle" title="The list could not be loaded" tone="danger">
                 <p role="alert">{error}</p>
@@ -119,6 +145,7 @@ export function VaultScreen({ path }: { path: string }) {
             <SecretList secrets={visible} />
           )}
         </main>
+        )}
       </div>
       {dialog !== null && (
         <OpenDialog

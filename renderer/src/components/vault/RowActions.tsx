@@ -19,6 +19,7 @@ export function RowActions({ secret, tabIndex, revealed, onRevealed }: RowAction
   const menu: MenuItem[] = [
     { label: 'Edit details…', icon: 'pencil', onSelect: () => actions.open({ kind: 'edit', secret }) },
     { label: 'History…', icon: 'history', onSelect: () => actions.open({ kind: 'history', secret }) },
+    { label: 'Reminders…', icon: 'bell', onSelect: () => actions.open({ kind: 'reminders', secret }) },
     exposed
       ? { label: 'Clear exposed', icon: 'shieldCheck', onSelect: () => actions.toggleExposed(secret) }
       : { label: 'Mark as exposed', icon: 'shieldAlert', onSelect: () => actions.toggleExposed(secret) },

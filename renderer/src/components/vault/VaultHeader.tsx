@@ -1,6 +1,6 @@
 import type { DialogRequest } from '../../lib/dialog-request';
 import type { ListFilters } from '../../lib/secret-list';
-import { Button } from '../common/Button';
+import { Button, IconButton } from '../common/Button';
 import { MenuButton } from '../common/MenuButton';
 
 const STATUS_TITLES = { ok: 'Up to date', 'due-soon': 'Due soon', overdue: 'Overdue', exposed: 'Exposed' } as const;
@@ -13,16 +13,39 @@ function titleFor(filters: ListFilters): string {
 }
 
 /** The title of what is shown, how many keys match, and the vault-wide actions. */
-export function VaultHeader({ filters, shown, total, onOpen }: { filters: ListFilters; shown: number; total: number; onOpen: (request: DialogRequest) => void }) {
+export function VaultHeader({
+  filters,
+  shown,
+  total,
+  loading,
+  onOpen,
+  onSettings,
+  onLock,
+}: {
+  filters: ListFilters;
+  shown: number;
+  total: number;
+  /** Only the first screen of rows has arrived: the counts are not known yet. */
+  loading: boolean;
+  onOpen: (request: DialogRequest) => void;
+  onSettings: () => void;
+  onLock: () => void;
+}) {
   return (
     <header className="vault-header">
       <div className="vault-header__title">
         <h1>{titleFor(filters)}</h1>
         <p className="vault-header__count" aria-live="polite">
-          {shown === total ? `${total.toLocaleString()} ${total === 1 ? 'key' : 'keys'}` : `${shown.toLocaleString()} of ${total.toLocaleString()} keys`}
+          {loading
+            ? 'Loading keys…'
+            : shown === total
+              ? `${total.toLocaleString()} ${total === 1 ? 'key' : 'keys'}`
+              : `${shown.toLocaleString()} of ${total.toLocaleString()} keys`}
         </p>
       </div>
       <div className="vault-header__actions">
+        <IconButton icon="lock" label="Lock" onClick={onLock} />
+        <IconButton icon="sliders" label="Settings" onClick={onSettings} />
         <Button icon="import" onClick={() => onOpen({ kind: 'import' })}>
           Import
         </Button>

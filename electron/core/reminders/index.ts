@@ -1,0 +1,2 @@
+export * from './reminder-engine.js';
+export * from './reminder-store.js';

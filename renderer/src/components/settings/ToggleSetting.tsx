@@ -1,0 +1,44 @@
+import { useId, useState } from 'react';
+import type { Settings, SettingsPatch } from '../../api/types';
+
+type BooleanSetting = { [K in keyof Settings]: Settings[K] extends boolean ? K : never }[keyof Settings];
+
+/** A switch that saves as soon as it is flipped; a refusal from main flips it back and says why. */
+export function ToggleSetting({ name, label, hint, settings, save }: { name: BooleanSetting; label: string; hint: string; settings: Settings; save: (patch: SettingsPatch) => Promise<string | null> }) {
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="toggle-setting">
+      <input
+        id={id}
+        type="checkbox"
+        role="switch"
+        className="switch"
+        checked={settings[name]}
+        disabled={busy}
+        aria-describedby={`${id}-hint`}
+        onChange={async (event) => {
+          setBusy(true);
+          setError(null);
+          const message = await save({ [name]: event.target.checked });
+          setBusy(false);
+          setError(message);
+        }}
+      />
+      <div>
+        <label htmlFor={id} className="toggle-setting__label">
+          {label}
+        </label>
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+        {error !== null && (
+          <p className="field__error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
