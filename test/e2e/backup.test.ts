@@ -85,4 +85,42 @@ describe('backup and restore in the window', () => {
     expect((await target.seed('history', { name: 'stripe' })).versions).toHaveLength(2);
     await target.snap('restored-vault');
   });
+  it('Settings → Backup makes the same backup; a vault with a master password comes back locked and opens only with it', async () => {
+    const source = await rekey.open({ initialised: true });
+    const value = source.recorder.track(keys.github());
+    await source.seed('addSecret', { name: 'gh-ci', value });
+    await source.seed('setMasterPassword', { next: 'master password one' });
+    await source.load();
+    const { page } = source;
+    await waitForVault(page);
+
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Backup', exact: true }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: 'Backup', exact: true }).scrollIntoViewIfNeeded();
+    await source.snap('settings-backup');
+    await page.getByRole('button', { name: 'Back up vault…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Back up the vault' });
+    await dialog.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await dialog.getByLabel('Passphrase again').fill(PASSPHRASE);
+    const file = join(source.workDir, 'locked.rekey-backup');
+    source.dialogs.backupTarget = file;
+    await dialog.getByRole('button', { name: 'Save backup…' }).click();
+    await expect.poll(() => toast(page, 'Backed up 1 key').isVisible(), { timeout: 20_000 }).toBe(true);
+
+    const target = await rekey.open();
+    await target.load();
+    await target.page.getByRole('button', { name: 'Restore from a backup…' }).click();
+    const restore = target.page.getByRole('dialog', { name: 'Restore from a backup' });
+    target.dialogs.backupSource = file;
+    await restore.getByRole('button', { name: 'Choose backup file…' }).click();
+    await restore.getByLabel('Passphrase').fill(PASSPHRASE);
+    await restore.getByRole('button', { name: 'Restore' }).click();
+    // the master password came back with the vault: the lock screen, not the keys
+    const password = target.page.getByLabel('Master password');
+    await expect.poll(() => password.isVisible(), { timeout: 20_000 }).toBe(true);
+    await password.fill('master password one');
+    await target.page.getByRole('button', { name: 'Unlock' }).click();
+    await waitForVault(target.page);
+    expect((await target.seed('reveal', { name: 'gh-ci' })).value).toBe(value);
+  });
 });

@@ -77,6 +77,7 @@ export const restore: Command = {
         `from the backup of ${result.backupCreatedAt} into ${result.path}.`,
     );
     if (result.previousVaultKeptAt) out(ctx, `The vault it replaced is kept at ${result.previousVaultKeptAt}.`);
+    if (result.masterPassword) out(ctx, 'It has the master password it had when the backup was made.');
     if (result.verdict.auditProblem) warn(ctx, `the restored audit log does not verify (${result.verdict.auditProblem}), as in the vault it was taken from.`);
     return EXIT.ok;
   },

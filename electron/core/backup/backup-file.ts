@@ -40,6 +40,8 @@ export const manifestSchema = z
   .object({
     vaultId: z.string().uuid(),
     vaultKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+    /** The keychain item as it was when it held the key wrapped under a master password. */
+    keychainItem: z.string().startsWith('rekey-wrapped:v1:').max(8192).optional(),
     createdAt: z.iso.datetime({ offset: true }),
     secrets: z.number().int().min(0),
     versions: z.number().int().min(0),

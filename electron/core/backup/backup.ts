@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { type Clock, systemClock } from '../clock.js';
-import { decodeVaultKey } from '../crypto/vault-keys.js';
+import { isWrappedVaultKey } from '../crypto/key-wrap.js';
 import { RekeyError } from '../errors.js';
 import { type KeyStore, MemoryKeyStore, vaultKeyAccount } from '../keychain/index.js';
 import { Vault } from '../vault/vault.js';
@@ -36,7 +36,7 @@ export interface ImageVerdict extends BackupSummary {
 async function inspectImage(
   image: Buffer,
   manifest: BackupManifest,
-  keep?: (checkedPath: string) => Promise<void>,
+  keep?: { readonly record: (vault: Vault) => void; readonly use: (checkedPath: string) => Promise<void> },
 ): Promise<ImageVerdict> {
   const folder = mkdtempSync(join(tmpdir(), 'rekey-backup-'));
   try {
@@ -65,10 +65,11 @@ async function inspectImage(
         auditProblem: audit.ok ? null : `entry ${audit.firstBrokenSeq}: ${audit.reason}`,
         brokenValues: values.broken.length,
       };
+      keep?.record(vault);
     } finally {
       vault.close();
     }
-    if (keep) await keep(join(home, VAULT_DB_FILE));
+    if (keep) await keep.use(join(home, VAULT_DB_FILE));
     return verdict;
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -76,8 +77,9 @@ async function inspectImage(
 }
 
 /**
- * The whole vault, sealed under a passphrase: the vault key (read once more from the keychain)
- * and the SQLite image with every secret, every kept version, the metadata and the audit log.
+ * The whole vault, sealed under a passphrase: the vault key of the open vault and the SQLite
+ * image with every secret, every kept version, the metadata and the audit log. With a master
+ * password, the wrapped keychain item travels too, so the restored vault keeps its password.
  * The image is opened and verified before the file is sealed, so a backup that would not
  * restore is never handed out.
  */
@@ -88,16 +90,15 @@ export async function createBackup(
   options: { kdfCost?: KdfCost | undefined; clock?: Clock | undefined } = {},
 ): Promise<{ bytes: Buffer; verdict: ImageVerdict }> {
   checkPassphrase(passphrase);
-  const account = vaultKeyAccount(vault.vaultId);
-  const stored = await keyStore.get(account);
-  const vaultKey = stored === null ? null : decodeVaultKey(stored);
-  if (stored === null || vaultKey === null) {
-    throw new RekeyError('keychain-key-missing', `The vault key is not readable in the ${keyStore.description} (account ${account}); no backup was written.`);
-  }
-  vaultKey.fill(0);
+  const item = await keyStore.get(vaultKeyAccount(vault.vaultId));
   const now = (options.clock ?? systemClock).now();
-  const image = vault.backupImage({ vaultId: vault.vaultId });
-  const manifestBase = { vaultId: vault.vaultId, vaultKey: stored, createdAt: now.toISOString() };
+  const { image, vaultKey } = vault.backupImage({ vaultId: vault.vaultId });
+  const manifestBase = {
+    vaultId: vault.vaultId,
+    vaultKey,
+    createdAt: now.toISOString(),
+    ...(item !== null && isWrappedVaultKey(item) ? { keychainItem: item } : {}),
+  };
   const verdict = await inspectImage(image, { ...manifestBase, secrets: 0, versions: 0, auditEntries: 0 });
   const manifest: BackupManifest = { ...manifestBase, secrets: verdict.secrets, versions: verdict.versions, auditEntries: verdict.auditEntries };
   const bytes = await sealBackup({ manifest, image }, passphrase, options.kdfCost);
@@ -119,6 +120,8 @@ export interface RestoreResult {
   readonly backupCreatedAt: string;
   /** Where the vault that was replaced now lives, if there was one. */
   readonly previousVaultKeptAt: string | null;
+  /** The restored vault has the master password it had when the backup was made. */
+  readonly masterPassword: boolean;
 }
 
 /**
@@ -138,40 +141,49 @@ export async function restoreBackup(file: Buffer, passphrase: string, options: R
   const { manifest, image } = await openBackup(file, passphrase);
   const now = (options.clock ?? systemClock).now();
   let previousVaultKeptAt: string | null = null;
-  const verdict = await inspectImage(image, manifest, async (checkedPath) => {
-    // the key first, as at init: a vault file without its key would be useless
-    await options.keyStore.set(vaultKeyAccount(manifest.vaultId), manifest.vaultKey);
-    mkdirSync(options.home, { recursive: true, mode: 0o700 });
-    const source = new Sqlite(checkedPath, { readonly: true, fileMustExist: true });
-    try {
-      if (exists) {
-        previousVaultKeptAt = `${target}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
-        const current = new Sqlite(target, { fileMustExist: true });
-        try {
-          await current.backup(previousVaultKeptAt);
-        } finally {
-          current.close();
-        }
-        chmodSync(previousVaultKeptAt, 0o600);
-        // SQLite's online backup replaces the live file page by page in one transaction
-        await source.backup(target);
-      } else {
-        const staging = join(options.home, `.${VAULT_DB_FILE}.restoring`);
-        rmSync(staging, { force: true });
-        await source.backup(staging);
-        chmodSync(staging, 0o600);
-        renameSync(staging, target);
-      }
-    } finally {
-      source.close();
-    }
+  const verdict = await inspectImage(image, manifest, {
+    // in the checked copy, so the restored file holds its own restore entry from the start
+    record: (vault) => vault.recordRestore({ backupCreatedAt: manifest.createdAt }),
+    use: async (checkedPath) => {
+      // the key first, as at init: a vault file without its key would be useless
+      await options.keyStore.set(vaultKeyAccount(manifest.vaultId), manifest.keychainItem ?? manifest.vaultKey);
+      previousVaultKeptAt = await placeVault(checkedPath, options.home, exists ? `${target}.before-restore-${stamp(now)}` : null);
+    },
   });
   image.fill(0);
-  const restored = await Vault.open({ home: options.home, keyStore: options.keyStore, clock: options.clock });
+  return { path: target, verdict, backupCreatedAt: manifest.createdAt, previousVaultKeptAt, masterPassword: manifest.keychainItem !== undefined };
+}
+
+const stamp = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
+
+/**
+ * Copies the checked vault into the vault folder with SQLite's online backup. Over an existing
+ * vault, that vault is first copied to `keepAt` and then replaced page by page in one
+ * transaction; into an empty folder, the copy is staged and renamed into place.
+ */
+async function placeVault(checkedPath: string, home: string, keepAt: string | null): Promise<string | null> {
+  const target = vaultDatabasePath(home);
+  mkdirSync(home, { recursive: true, mode: 0o700 });
+  const source = new Sqlite(checkedPath, { readonly: true, fileMustExist: true });
   try {
-    restored.recordRestore({ backupCreatedAt: manifest.createdAt });
+    if (keepAt !== null) {
+      const current = new Sqlite(target, { fileMustExist: true });
+      try {
+        await current.backup(keepAt);
+      } finally {
+        current.close();
+      }
+      chmodSync(keepAt, 0o600);
+      await source.backup(target);
+      return keepAt;
+    }
+    const staging = join(home, `.${VAULT_DB_FILE}.restoring`);
+    rmSync(staging, { force: true });
+    await source.backup(staging);
+    chmodSync(staging, 0o600);
+    renameSync(staging, target);
+    return null;
   } finally {
-    restored.close();
+    source.close();
   }
-  return { path: target, verdict, backupCreatedAt: manifest.createdAt, previousVaultKeptAt };
 }

@@ -111,15 +111,19 @@ export class Vault {
   private readonly leadDays: number | undefined;
   private readonly settingsStore: SettingsStore;
   private keys: VaultKeys | null;
+  /** Kept only so a backup can carry it; wiped with the subkeys on close. */
+  private vaultKey: Buffer | null;
 
   private constructor(
     private readonly db: Database,
     keys: VaultKeys,
+    vaultKey: Buffer,
     readonly vaultId: string,
     readonly path: string,
     options: VaultOptions,
   ) {
     this.keys = keys;
+    this.vaultKey = Buffer.from(vaultKey);
     this.clock = options.clock ?? systemClock;
     this.leadDays = options.leadDays;
     this.settingsStore = new SettingsStore(db);
@@ -147,8 +151,8 @@ export class Vault {
       db = openDatabase(path, { create: true });
       chmodSync(path, 0o600);
       const keys = deriveVaultKeys(vaultKey, vaultId);
+      const vault = new Vault(db, keys, vaultKey, vaultId, path, options);
       vaultKey.fill(0);
-      const vault = new Vault(db, keys, vaultId, path, options);
       vault.initialise();
       return vault;
     } catch (error) {
@@ -175,14 +179,17 @@ export class Vault {
       }
       const vaultKey = await readVaultKey(db, path, vaultId, options);
       const keys = vaultKey && deriveVaultKeys(vaultKey, vaultId);
-      vaultKey?.fill(0);
-      if (!keys || !keyCheckMatches(keys, keyCheck)) {
-        throw new RekeyError(
-          'wrong-vault-key',
-          `The vault key in the ${options.keyStore.description} does not belong to the vault at ${path}.`,
-        );
+      try {
+        if (!vaultKey || !keys || !keyCheckMatches(keys, keyCheck)) {
+          throw new RekeyError(
+            'wrong-vault-key',
+            `The vault key in the ${options.keyStore.description} does not belong to the vault at ${path}.`,
+          );
+        }
+        return new Vault(db, keys, vaultKey, vaultId, path, options);
+      } finally {
+        vaultKey?.fill(0);
       }
-      return new Vault(db, keys, vaultId, path, options);
     } catch (error) {
       db.close();
       throw error;
@@ -192,6 +199,8 @@ export class Vault {
   close(): void {
     if (this.keys) wipeVaultKeys(this.keys);
     this.keys = null;
+    this.vaultKey?.fill(0);
+    this.vaultKey = null;
     if (this.db.open) this.db.close();
   }
 
@@ -465,10 +474,11 @@ export class Vault {
    * The whole vault as one consistent SQLite image (secrets with every kept version, metadata,
    * the audit log), with the backup itself on record in that same log.
    */
-  backupImage(detail: Record<string, string>): Buffer {
+  backupImage(detail: Record<string, string>): { image: Buffer; vaultKey: string } {
+    if (!this.vaultKey) throw new RekeyError('invalid-input', 'The vault is closed.');
     const now = this.clock.now();
     this.db.transaction(() => this.audit.append(now, 'vault.backup', null, detail)).immediate();
-    return this.db.serialize();
+    return { image: this.db.serialize(), vaultKey: encodeVaultKey(this.vaultKey) };
   }
 
   /** Appends the restore to the audit log of the vault that was just restored. */

@@ -120,16 +120,19 @@ export class VaultSession {
     return changeMasterPassword({ ...this.vaultOptions(), askPassword: current === undefined ? undefined : async () => current }, next);
   }
 
-  /** The sealed backup of the open vault (its key read once more from the keychain). */
+  /** The sealed backup of the open vault (its keychain item read once more, for a master password). */
   async backup(passphrase: string): Promise<Awaited<ReturnType<typeof createBackup>>> {
     return createBackup(await this.vault(), this.options.keyStore, passphrase, { clock: this.options.clock });
   }
 
-  /** Restores into this window's vault folder, which must not hold a vault yet; then opens it. */
+  /**
+   * Restores into this window's vault folder, which must not hold a vault yet. The restored vault
+   * opens on the next status(), or waits for unlock() when it came back with a master password.
+   */
   async restore(file: Buffer, passphrase: string): Promise<RestoreResult> {
     const result = await restoreBackup(file, passphrase, { home: this.options.home, keyStore: this.options.keyStore, clock: this.options.clock });
     this.close();
-    await this.vault();
+    this.lockedByUser = false;
     return result;
   }
 

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Settings, SettingsPatch } from '../../api/types';
+import { BackupSection } from '../backup/BackupSection';
 import type { IconName } from '../common/Icon';
 import { RemindersSection } from './RemindersSection';
 import { SecuritySection } from './SecuritySection';
@@ -41,6 +42,13 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
     description: 'The clipboard, locking, and an optional master password.',
     icon: 'lock',
     Component: SecuritySection,
+  },
+  {
+    id: 'backup',
+    title: 'Backup',
+    description: 'An encrypted copy of the whole vault, to restore on this or another machine.',
+    icon: 'shieldCheck',
+    Component: BackupSection,
   },
   {
     id: 'startup',
