@@ -31,7 +31,8 @@ export interface ImageVerdict extends BackupSummary {
 /**
  * Opens an image as a vault of its own in a private temp folder, with the vault key in memory
  * only: proves the key belongs to it and reads the same verdict as `rekey audit verify`.
- * `keep` receives the checked (and, for an older schema, migrated) file before it is removed.
+ * For a restore, `keep.record` writes into the checked copy and `keep.use` then receives that
+ * file (migrated, for an older schema) before the temp folder is removed.
  */
 async function inspectImage(
   image: Buffer,
