@@ -23,7 +23,7 @@ export interface VaultSessionOptions {
   readonly home: string;
   readonly keyStore: KeyStore;
   readonly clock?: Clock | undefined;
-  /** scrypt cost for a new master password; tests pass a cheap one. */
+  /** scrypt cost for a new master password and for backups; tests pass a cheap one. */
   readonly kdfCost?: { N: number; r: number; p: number } | undefined;
 }
 
@@ -122,7 +122,7 @@ export class VaultSession {
 
   /** The sealed backup of the open vault (its keychain item read once more, for a master password). */
   async backup(passphrase: string): Promise<Awaited<ReturnType<typeof createBackup>>> {
-    return createBackup(await this.vault(), this.options.keyStore, passphrase, { clock: this.options.clock });
+    return createBackup(await this.vault(), this.options.keyStore, passphrase, { clock: this.options.clock, kdfCost: this.options.kdfCost });
   }
 
   /**

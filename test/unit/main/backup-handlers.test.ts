@@ -17,7 +17,16 @@ describe('backup and restore behind the IPC contract', () => {
 
   const app = (home: string) => {
     const dialogs = new ScriptedDialogs();
-    const services = createRekeyServices({ home, keyStore: new MemoryKeyStore(), clipboard: new MemoryClipboard(), dialogs, clock: new FixedClock(), logError: () => undefined });
+    const services = createRekeyServices({
+      home,
+      keyStore: new MemoryKeyStore(),
+      clipboard: new MemoryClipboard(),
+      dialogs,
+      clock: new FixedClock(),
+      // a cheap scrypt cost keeps this fast on a loaded machine; the CLI and e2e tests use the real one
+      kdfCost: { N: 2 ** 10, r: 8, p: 1 },
+      logError: () => undefined,
+    });
     apps.push({ services, dialogs });
     const call = async (channel: string, input: unknown = {}) => {
       const result = await services.dispatch(channel, input, { trusted: true });
