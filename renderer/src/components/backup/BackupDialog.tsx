@@ -50,7 +50,7 @@ export function BackupDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog
       title="Back up the vault"
-      description="One file with every key, its previous version, all details and the audit log, encrypted with a passphrase you choose."
+      description="One file with every key and its history, all details and the audit log, encrypted with a passphrase you choose."
       onClose={onClose}
       busy={busy}
       onSubmit={() => void save()}

@@ -8,7 +8,7 @@ export function BackupSection() {
   return (
     <>
       <p className="dialog-text">
-        One file with every key, its previous version, all details, the audit log and the master password if you set one, encrypted with a
+        One file with every key and its history, all details, the audit log and the master password if you set one, encrypted with a
         passphrase. It restores on another machine from the welcome screen, or with <code>rekey restore</code>.
       </p>
       <div>
