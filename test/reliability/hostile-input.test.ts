@@ -104,6 +104,27 @@ describe('hostile input at every IPC handler and at import', () => {
   let services: RekeyServices;
   let raw: Database.Database;
   const problems: string[] = [];
+  /** A fuzzed setMasterPassword can succeed; the harness remembers the password it set. */
+  let masterPassword: string | null = null;
+
+  /**
+   * A fuzzed lockVault can succeed too; the harness unlocks again (clearing the wrong-password
+   * throttle the fuzzed unlock attempts built up) so later payloads still reach an open vault.
+   */
+  async function keepUnlocked(): Promise<void> {
+    const status = await services.dispatch(CONTRACT.vaultStatus.channel, {}, { trusted: true });
+    if (!status.ok || (status.value as { state: string }).state !== 'locked') return;
+    clearThrottle();
+    await services.dispatch(CONTRACT.unlockVault.channel, masterPassword === null ? {} : { password: masterPassword }, { trusted: true });
+  }
+  const clearThrottle = () => {
+    const writer = new Database(join(home, 'vault.db'));
+    try {
+      writer.prepare('DELETE FROM unlock_throttle').run();
+    } finally {
+      writer.close();
+    }
+  };
 
   /** What a refused call must leave exactly as it was. */
   const fingerprint = () =>
@@ -135,6 +156,8 @@ describe('hostile input at every IPC handler and at import', () => {
       if (valueSent && leaked.includes((payload as { value: string }).value)) issues.push('the value sent is quoted back');
       if (fingerprint() !== before) issues.push('a refused call changed the vault');
     }
+    if (channel === CONTRACT.setMasterPassword.channel && result.ok) masterPassword = (payload as { next: string | null }).next;
+    await keepUnlocked();
     if (issues.length > 0) problems.push(`${label}: ${issues.join(', ')} (${JSON.stringify(result).slice(0, 300)})`);
     else tally.handled++;
   }
@@ -144,7 +167,8 @@ describe('hostile input at every IPC handler and at import', () => {
     vault.add({ name: 'victim-1' }, 'victim-value-one-0123456789');
     vault.add({ name: 'victim-2', project: 'p' }, 'victim-value-two-0123456789');
     vault.close();
-    services = createRekeyServices({ home, keyStore, clipboard: new MemoryClipboard(), dialogs, clipboardClearSeconds: 1 });
+    // a cheap scrypt cost: fuzzed master passwords and unlock attempts run the KDF hundreds of times
+    services = createRekeyServices({ home, keyStore, clipboard: new MemoryClipboard(), dialogs, clipboardClearSeconds: 1, kdfCost: { N: 2 ** 10, r: 8, p: 1 } });
     raw = new Database(join(home, 'vault.db'), { readonly: true });
     dialogs.exportPath = null;
   });
@@ -166,6 +190,21 @@ describe('hostile input at every IPC handler and at import', () => {
       expect(problems).toEqual([]);
     });
   }
+
+  it('with a master password set and the vault locked, hostile unlock attempts get typed refusals', async () => {
+    // the fuzzing above may already have set one, which changing it must name
+    const current = masterPassword === null ? {} : { current: masterPassword };
+    await attempt(CONTRACT.setMasterPassword.channel, { ...current, next: 'hostile-harness master password' }, 'set a master password');
+    expect(masterPassword).toBe('hostile-harness master password');
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.anything(), fc.record({ password: hostileLeaf }, { requiredKeys: [] })), async (payload) => {
+        await services.dispatch(CONTRACT.lockVault.channel, {}, { trusted: true });
+        await attempt(CONTRACT.unlockVault.channel, payload, 'unlock while locked');
+      }),
+      { numRuns: 60 },
+    );
+    expect(problems).toEqual([]);
+  });
 
   it('unknown channels and foreign frames are refused', async () => {
     for (const channel of ['rekey:vault:drop', '', '__proto__', 'rekey:secrets:reveal ']) {
@@ -239,7 +278,9 @@ describe('hostile input at every IPC handler and at import', () => {
   it('afterwards the vault is whole: nothing half-written, audit verifies, every value decrypts, no prototype polluted', async () => {
     await services.close();
     expect(halfWrittenState(join(home, 'vault.db'))).toEqual([]);
-    const vault = await Vault.open({ home, keyStore });
+    clearThrottle();
+    const password = masterPassword;
+    const vault = await Vault.open({ home, keyStore, askPassword: password === null ? undefined : async () => password });
     try {
       expect(vault.verifyAudit().ok).toBe(true);
       expect(vault.verifyValues().broken).toEqual([]);
