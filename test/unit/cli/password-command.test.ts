@@ -64,5 +64,6 @@ describe('rekey password on a terminal', () => {
     expect(change.shown().indexOf('Current master password')).toBeLessThan(change.shown().indexOf('New master password'));
     const vault = await Vault.open({ home, keyStore, askPassword: async () => 'low tide 2024!' });
     vault.close();
-  });
+    // five runs of the real scrypt cost (~0.4 s each, more on a busy machine)
+  }, 60_000);
 });
