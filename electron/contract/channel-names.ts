@@ -32,6 +32,9 @@ export const CHANNELS = {
   keyReminders: 'rekey:reminders:get',
   setKeyReminders: 'rekey:reminders:set',
   pollApp: 'rekey:app:poll',
+  saveBackup: 'rekey:backup:save',
+  chooseBackup: 'rekey:backup:choose',
+  restoreBackup: 'rekey:backup:restore',
 } as const;
 
 export type ChannelMethod = keyof typeof CHANNELS;

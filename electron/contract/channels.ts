@@ -35,6 +35,9 @@ export const CONTRACT = {
   keyReminders: { channel: CHANNELS.keyReminders, input: s.nameInput, output: s.keyReminders },
   setKeyReminders: { channel: CHANNELS.setKeyReminders, input: s.setKeyRemindersInput, output: s.keyReminders },
   pollApp: { channel: CHANNELS.pollApp, input: s.noInput, output: s.appPoll },
+  saveBackup: { channel: CHANNELS.saveBackup, input: s.backupSaveInput, output: s.backupSaved },
+  chooseBackup: { channel: CHANNELS.chooseBackup, input: s.noInput, output: s.backupChosen },
+  restoreBackup: { channel: CHANNELS.restoreBackup, input: s.backupRestoreInput, output: s.backupRestored },
 } as const satisfies Record<keyof typeof CHANNELS, { channel: string; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

@@ -77,7 +77,9 @@ export const noInput = z.object({}).strict();
 export const addInput = secretMetadataInput.extend({ name, value: secretValue }).strict();
 export const rotateInput = z.object({ name, value: secretValue }).strict();
 export const editInput = z.object({ name, patch: secretMetadataInput.extend({ name: name.optional() }).strict() }).strict();
-export const listInput = z.object({ project: text(100).optional(), status: rotationStatus.optional() }).strict();
+export const listInput = z
+  .object({ project: text(100).optional(), status: rotationStatus.optional(), limit: z.number().int().min(1).max(100_000).optional() })
+  .strict();
 export const detectInput = z.object({ value: secretValue, provider: text(60).optional() }).strict();
 
 export const selectionInput = z
@@ -147,3 +149,12 @@ export const setKeyRemindersInput = z
 
 /** What the window asks main every few seconds: is it locked, and should it show a key (a notification was clicked). */
 export const appPoll = z.object({ locked: z.boolean(), focus: z.string().nullable() });
+/** A backup passphrase: core checks its minimum length (and says so); this bounds the message. */
+const passphrase = z.string().min(1).max(1024);
+const backupContents = { secrets: z.number().int(), versions: z.number().int(), auditEntries: z.number().int() };
+export const backupSaveInput = z.object({ passphrase }).strict();
+export const backupSaved = z.object({ path: z.string().nullable(), ...backupContents });
+/** The chosen file waits in main under a token; its bytes never cross to the window. */
+export const backupChosen = z.object({ choice: z.object({ token: z.string(), path: z.string(), fileName: z.string() }).nullable() });
+export const backupRestoreInput = z.object({ token: z.string().min(1).max(100), passphrase }).strict();
+export const backupRestored = z.object({ status: vaultStatus, backupCreatedAt: z.string(), ...backupContents });

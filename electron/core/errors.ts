@@ -21,7 +21,9 @@ export type RekeyErrorCode =
   | 'password-required'
   | 'wrong-password'
   | 'throttled'
-  | 'locked';
+  | 'locked'
+  | 'backup-invalid'
+  | 'wrong-passphrase';
 
 export class RekeyError extends Error {
   override readonly name = 'RekeyError';

@@ -9,3 +9,4 @@ export * as providers from './providers/index.js';
 export * as dotenv from './dotenv/index.js';
 export * from './reminders/index.js';
 export * from './settings/index.js';
+export * from './backup/index.js';

@@ -58,6 +58,16 @@ const services = createRekeyServices({
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
       return result.canceled ? null : (result.filePath ?? null);
     },
+    async chooseBackupTarget(defaultName) {
+      const options = { title: 'Save a backup of the vault', defaultPath: defaultName, properties: ['showHiddenFiles' as const, 'createDirectory' as const] };
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
+    async chooseBackupSource() {
+      const options = { title: 'Restore a Rekey backup', properties: ['openFile' as const, 'showHiddenFiles' as const] };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   },
 });
 

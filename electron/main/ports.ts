@@ -12,6 +12,10 @@ export interface DialogPort {
   chooseImportFile(): Promise<string | null>;
   /** Where to save an export, or null when the user cancelled. */
   chooseExportFile(defaultName: string): Promise<string | null>;
+  /** Where to save a backup, or null when the user cancelled. */
+  chooseBackupTarget(defaultName: string): Promise<string | null>;
+  /** A backup file to restore, or null when the user cancelled. */
+  chooseBackupSource(): Promise<string | null>;
 }
 
 export interface Timers {

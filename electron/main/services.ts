@@ -1,6 +1,7 @@
-import type { Clock, KeyStore, ReminderCheck, Settings } from '../core/index.js';
+import { type Clock, type KeyStore, type ReminderCheck, type Settings, systemClock } from '../core/index.js';
 import { ClipboardGuard } from './clipboard/clipboard-guard.js';
 import { appHandlers } from './handlers/app-handlers.js';
+import { backupHandlers } from './handlers/backup-handlers.js';
 import { secretHandlers } from './handlers/secret-handlers.js';
 import { transferHandlers } from './handlers/transfer-handlers.js';
 import { type Dispatch, createDispatcher } from './ipc/dispatcher.js';
@@ -69,6 +70,7 @@ export function createRekeyServices(options: RekeyServicesOptions): RekeyService
           for (const listener of listeners) listener(next);
         },
       }),
+      ...backupHandlers(session, options.dialogs, () => (options.clock ?? systemClock).now()),
       lockVault: async () => {
         await lock();
         return session.status();

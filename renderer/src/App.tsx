@@ -26,13 +26,13 @@ export function App() {
 
 /** Picks the screen from the vault's state: welcome, keychain trouble, or the vault itself. */
 function VaultGate() {
-  const { state, retry, create, creating, createError, lock, unlock } = useVaultStatus();
+  const { state, retry, create, creating, createError, lock, unlock, adopt } = useVaultStatus();
   if (state.kind === 'loading') return <LoadingScreen />;
   if (state.kind === 'failed') return <ErrorScreen title="Rekey couldn’t open the vault" message={state.message} onRetry={retry} />;
   const { status } = state;
   switch (status.state) {
     case 'no-vault':
-      return <WelcomeScreen path={status.path} onCreate={() => void create()} creating={creating} error={createError} />;
+      return <WelcomeScreen path={status.path} onCreate={() => void create()} creating={creating} error={createError} onRestored={adopt} />;
     case 'keychain-unavailable':
       return <KeychainUnavailableScreen message={status.message} path={status.path} onRetry={retry} />;
     case 'locked':

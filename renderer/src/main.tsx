@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { prefetchFirstScreen } from './api/first-screen';
 import { DateLocaleContext } from './hooks/useDateLocale';
 import { loadDateLocale } from './lib/locale';
 import './styles/theme.css';
@@ -11,6 +12,7 @@ import './styles/components.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+prefetchFirstScreen();
 const locale = await loadDateLocale(navigator.languages.length > 0 ? navigator.languages : [navigator.language]);
 
 createRoot(root).render(

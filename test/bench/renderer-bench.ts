@@ -14,11 +14,42 @@ import { renderTable } from './table.js';
  * (the e2e harness): first render, and keystroke in the search box to the next painted frame.
  */
 export interface RendererFigures {
+  /** Navigation start → the first frame painted with rows, measured in the page. */
   readonly firstRender: Figures;
+  /** Navigation start → DOMContentLoaded: the part spent fetching and parsing the bundle. */
+  readonly pageLoaded: Figures;
   readonly filterKeystroke: Figures;
+  /** Keystrokes that left the visible rows unchanged (nothing to paint, so not timed). */
+  readonly unchangedKeystrokes: number;
 }
 
 const FIRST_ROW = '.secret-table__scroll [role="row"][data-index]';
+const RUNS = 7;
+
+interface FirstPaintProbe {
+  __firstRowsPainted: Promise<{ rows: number; domContentLoaded: number }>;
+}
+
+/**
+ * Runs in the page before any of its scripts: resolves, in the page's own clock (0 = navigation
+ * start), when the first frame showing rows has been painted. Timing it in the page keeps the
+ * harness's polling out of the figure; what remains is what a user would wait for.
+ */
+function watchFirstRowsPainted(rowSelector: string): void {
+  const scope = window as unknown as FirstPaintProbe;
+  scope.__firstRowsPainted = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector(rowSelector)) return;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        const rows = performance.now();
+        const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+        resolve({ rows, domContentLoaded: navigation?.domContentLoadedEventEnd ?? Number.NaN });
+      });
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+}
 
 export async function measureRenderer(count: number, log: (line: string) => void): Promise<RendererFigures> {
   const service = testKeychainService();
@@ -34,20 +65,25 @@ export async function measureRenderer(count: number, log: (line: string) => void
   const browser = await RekeyBrowser.launch();
   try {
     const firstRender: number[] = [];
-    for (let run = 0; run < 5; run++) {
+    const pageLoaded: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
       const app = await browser.open({ home, keyStore });
-      const started = performance.now();
+      await app.page.addInitScript(watchFirstRowsPainted, FIRST_ROW);
       await app.load();
-      await app.page.waitForSelector(FIRST_ROW);
-      // the frame that shows the rows: one more animation frame after they exist
-      await app.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
-      firstRender.push(performance.now() - started);
-      if (run < 4) await app.close();
+      const painted = await app.page.evaluate(() => (window as unknown as FirstPaintProbe).__firstRowsPainted);
+      firstRender.push(painted.rows);
+      pageLoaded.push(painted.domContentLoaded);
+      if (run < RUNS - 1) await app.close();
       else {
         log('renderer: filter keystrokes');
         const keystrokes = await measureKeystrokes(app.page);
         await app.close();
-        return { firstRender: figures(firstRender), filterKeystroke: figures(keystrokes) };
+        return {
+          firstRender: figures(firstRender),
+          pageLoaded: figures(pageLoaded),
+          filterKeystroke: figures(keystrokes.timings),
+          unchangedKeystrokes: keystrokes.unchanged,
+        };
       }
     }
     throw new Error('unreachable');
@@ -58,32 +94,52 @@ export async function measureRenderer(count: number, log: (line: string) => void
   }
 }
 
-/** Time from keydown to the first frame painted after the list changed, measured in the page. */
-async function measureKeystrokes(page: Page): Promise<number[]> {
-  const search = page.getByRole('searchbox', { name: 'Search keys' }).or(page.getByLabel('Search keys'));
-  await search.first().click();
+/**
+ * Time from keydown to the first frame painted after the list changed, measured in the page.
+ * Every character of a few realistic queries is typed one at a time; a keystroke that leaves the
+ * visible rows as they were paints nothing new, so it has no keystroke-to-paint time and is
+ * counted apart instead of waited for.
+ */
+async function measureKeystrokes(page: Page): Promise<{ timings: number[]; unchanged: number }> {
+  const search = page.getByLabel('Search keys').first();
+  await search.click();
   const timings: number[] = [];
-  // each query's last character is the keystroke measured; the rest is typed beforehand
-  for (const query of ['o', 'op', 'ope', 'open', 'g', 'gh', 's', 'st', 'a', 'aw']) {
-    await search.first().fill(query.slice(0, -1));
+  let unchanged = 0;
+  for (const query of ['groq', 'slack', 'app-007', 'stripe', 'npm_t']) {
+    await search.fill('');
     await page.waitForTimeout(100);
-    await page.evaluate(() => {
-      const scope = window as unknown as { __keystroke?: Promise<number> };
-      const list = document.querySelector('.secret-table__scroll');
-      scope.__keystroke = new Promise<number>((resolve) => {
-        let started = 0;
-        document.addEventListener('keydown', () => (started = performance.now()), { once: true, capture: true });
-        const observer = new MutationObserver(() => {
-          observer.disconnect();
-          requestAnimationFrame(() => resolve(performance.now() - started));
-        });
-        if (list) observer.observe(list, { childList: true, subtree: true, characterData: true });
-      });
-    });
-    await page.keyboard.press(query.slice(-1));
-    timings.push(await page.evaluate(() => (window as unknown as { __keystroke: Promise<number> }).__keystroke));
+    for (const key of query) {
+      await page.evaluate(armKeystrokeProbe, NO_CHANGE_MS);
+      await page.keyboard.press(key);
+      const elapsed = await page.evaluate(() => (window as unknown as { __keystroke: Promise<number | null> }).__keystroke);
+      if (elapsed === null) unchanged++;
+      else timings.push(elapsed);
+    }
   }
-  return timings;
+  return { timings, unchanged };
+}
+
+const NO_CHANGE_MS = 1_000;
+
+/** Runs in the page: resolves with keydown → painted frame after the list's first change, or null. */
+function armKeystrokeProbe(noChangeMs: number): void {
+  const scope = window as unknown as { __keystroke?: Promise<number | null> };
+  // the list's parent: it holds the rows, or the "no matches" message that replaces them
+  const list = document.querySelector('.secret-table')?.parentElement ?? document.body;
+  scope.__keystroke = new Promise<number | null>((resolve) => {
+    let started = 0;
+    document.addEventListener('keydown', () => (started = performance.now()), { once: true, capture: true });
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      clearTimeout(timer);
+      requestAnimationFrame(() => resolve(performance.now() - started));
+    });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      resolve(null);
+    }, noChangeMs);
+    observer.observe(list, { childList: true, subtree: true, characterData: true });
+  });
 }
 
 const fmt = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
@@ -98,11 +154,13 @@ export async function main(): Promise<void> {
     renderTable(
       ['operation', 'median (min–max, runs), ms', 'target', 'met?'],
       [
-        ['list first render (load → rows painted)', cell(result.firstRender), '<= 300', result.firstRender.median <= 300 ? 'yes' : 'NO'],
+        ['list first render (navigation → rows painted)', cell(result.firstRender), '<= 300', result.firstRender.median <= 300 ? 'yes' : 'NO'],
+        ['  of which page loaded (navigation → DOMContentLoaded)', cell(result.pageLoaded), '', ''],
         ['filter keystroke → next painted frame', cell(result.filterKeystroke), '<= 50', result.filterKeystroke.median <= 50 ? 'yes' : 'NO'],
       ],
     ),
   );
+  process.stdout.write(`\n(${result.unchangedKeystrokes} keystrokes left the visible rows unchanged and are not timed)\n`);
 }
 
 await main().catch((error: unknown) => {

@@ -63,11 +63,11 @@ describe('the vault list', () => {
     expect(await filter(app, /^Up to date/).innerText()).toMatch(/Up to date\s+2/);
     // most urgent first: exposed, overdue, then by due date
     expect(await names(app)).toEqual(['claude-batch', 'stripe-live', 'gh-ci', 'openai-prod', 'legacy-webhook']);
-    // at the default window size the longest public prefix (sk-ant-api03-) and the widest
-    // due badge show whole: the last four characters are what a user compares
+    // at the default window size the longest public prefix (sk-ant-api03-), the provider
+    // badges and the widest due badge show whole: the last four characters are what a user compares
     const clipped = await page.locator('.secret-row').evaluateAll((rows) =>
       rows.flatMap((rowElement) =>
-        ['.col--value', '.col--due'].flatMap((cell) => {
+        ['.col--value', '.col--due', '.provider-badge__name'].flatMap((cell) => {
           const element = rowElement.querySelector(cell);
           return element !== null && element.scrollWidth > element.clientWidth ? [`${rowElement.querySelector('.secret-row__name')?.textContent} ${cell}`] : [];
         }),
@@ -227,7 +227,10 @@ describe('the vault list', () => {
     await page.getByRole('combobox').filter({ hasText: 'Due date' }).selectOption('name');
     await page.getByLabel('Search keys').fill('github');
     await expect.poll(() => countLine(app)).toBe('3,333 of 10,000 keys');
-    expect(app.recorder.calls('rekey:secrets:list')).toHaveLength(1);
+    // the first screen, then the whole list once; filtering and sorting never ask main again
+    const lists = app.recorder.calls('rekey:secrets:list');
+    expect(lists.map((crossing) => crossing.input)).toEqual([{ limit: 100 }, {}]);
+    expect(lists.map((crossing) => (crossing.result as { ok: true; value: unknown[] }).value.length)).toEqual([100, 10_000]);
     await app.snap('vault-10k');
     console.log(`10,000 keys: search answered in ${filteredIn} ms (informational, not asserted)`);
   });

@@ -31,6 +31,15 @@ export class ScriptedDialogs implements DialogPort {
     this.lastDefaultName = defaultName;
     return this.exportPath;
   }
+  backupTarget: string | null = null;
+  backupSource: string | null = null;
+  async chooseBackupTarget(defaultName: string): Promise<string | null> {
+    this.lastDefaultName = defaultName;
+    return this.backupTarget;
+  }
+  async chooseBackupSource(): Promise<string | null> {
+    return this.backupSource;
+  }
 }
 
 /** Timers the test fires by hand, so "clears after 30 s" takes no time. */

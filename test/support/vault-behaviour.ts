@@ -166,6 +166,8 @@ export function describeVaultBehaviour(label: string, makeKeyStore: () => KeySto
       expect(t.vault.show('soon').dueAt).toBe('2026-06-08T12:00:00.000Z');
       expect(t.vault.list().map((s) => s.name)).toEqual(['leaked', 'late', 'soon', 'fresh']);
       expect(t.vault.list({ status: 'overdue' }).map((s) => s.name)).toEqual(['late']);
+      // a limit keeps the most urgent, in the same order: the window's first screen
+      expect(t.vault.list({ limit: 2 }).map((s) => s.name)).toEqual(['leaked', 'late']);
       t.vault.clearExposed('leaked');
       expect(t.vault.show('leaked').status).toBe('ok');
     });

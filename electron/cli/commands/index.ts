@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { backup, restore } from './backup-commands.js';
 import { due, history, list, show } from './listing-commands.js';
 import { add, edit, expose, get, remove, rotate, undoRotate, unexpose } from './secret-commands.js';
 import { exportCommand, importCommand, run } from './transfer-commands.js';
@@ -24,4 +25,6 @@ export const COMMANDS: readonly Command[] = [
   run,
   audit,
   password,
+  backup,
+  restore,
 ];

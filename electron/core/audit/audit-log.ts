@@ -14,6 +14,8 @@ export type AuditAction =
   | 'vault.password-set'
   | 'vault.password-change'
   | 'vault.password-remove'
+  | 'vault.backup'
+  | 'vault.restore'
   | 'secret.add'
   | 'secret.edit'
   | 'secret.rotate'

@@ -7,3 +7,4 @@ export { MAX_IMPORT_BYTES, parseEnvFile } from './parse-env-file.js';
 export type { ParsedEnvFile } from './parse-env-file.js';
 export { serialise } from './serialise.js';
 export { writeFileAtomic } from './write-file-atomic.js';
+export * from './read-env-file.js';

@@ -12,6 +12,15 @@ export interface ParsedEnvFile {
   readonly ignoredLines: readonly number[];
 }
 
+/** A refusal names a few keys, each cut short: a message is read by a person, and is not a dump of the file. */
+const MAX_KEYS_NAMED = 5;
+const MAX_KEY_CHARS = 60;
+
+function quoteKey(key: string): string {
+  const chars = [...key];
+  return JSON.stringify(chars.length > MAX_KEY_CHARS ? `${chars.slice(0, MAX_KEY_CHARS).join('')}…` : key);
+}
+
 function refuse(sourceLabel: string, why: string): RekeyError {
   return new RekeyError('import-invalid', `Cannot import ${sourceLabel}: ${why}`);
 }
@@ -35,12 +44,14 @@ export function parseEnvFile(content: Buffer, sourceLabel: string): ParsedEnvFil
   const text = decodeText(content, sourceLabel);
   const parsed = dotenv.parse(text);
   const entries = Object.entries(parsed).map(([envVar, value]) => ({ envVar, value }));
-  const invalid = entries.filter((entry) => !isValidEnvVarName(entry.envVar)).map((entry) => JSON.stringify(entry.envVar));
-  if (invalid.length > 0) {
+  const invalidKeys = entries.filter((entry) => !isValidEnvVarName(entry.envVar)).map((entry) => quoteKey(entry.envVar));
+  if (invalidKeys.length > 0) {
+    const shown = invalidKeys.slice(0, MAX_KEYS_NAMED);
+    const more = invalidKeys.length > shown.length ? ` and ${invalidKeys.length - shown.length} more` : '';
     const what =
-      invalid.length === 1
-        ? `the key ${invalid.join('')} is not a valid environment variable name`
-        : `the keys ${invalid.join(', ')} are not valid environment variable names`;
+      invalidKeys.length === 1
+        ? `the key ${shown.join('')} is not a valid environment variable name`
+        : `the keys ${shown.join(', ')}${more} are not valid environment variable names`;
     throw refuse(sourceLabel, `${what} (${ENV_VAR_NAME_RULE}).`);
   }
   if (entries.length === 0) {

@@ -61,7 +61,7 @@ async function syncFolder(folder: string): Promise<void> {
  * Writes `content` so that `path` holds either its old content or all of the new, never a torn
  * file, and never a moment with wider permissions than 0600.
  */
-export async function writeFileAtomic(path: string, content: string, options: { force: boolean }): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array, options: { force: boolean }): Promise<void> {
   if (!options.force && (await exists(path))) throw fileExists(path);
   const folder = dirname(path);
   // Same folder as the target: rename is only atomic within one filesystem.
@@ -79,7 +79,7 @@ export async function writeFileAtomic(path: string, content: string, options: { 
   try {
     // The creation mode went through the umask; set it outright so it is exactly 0600.
     await handle.chmod(0o600);
-    await handle.writeFile(content, 'utf8');
+    await (typeof content === 'string' ? handle.writeFile(content, 'utf8') : handle.writeFile(content));
     await handle.sync();
     await handle.close();
     handle = undefined;

@@ -84,6 +84,8 @@ export interface AddResult {
 export interface ListFilter {
   readonly project?: string | undefined;
   readonly status?: RotationStatus | undefined;
+  /** Only the most urgent this many: what a window needs for its first screen. */
+  readonly limit?: number | undefined;
 }
 
 /** Why a value leaves the vault: each purpose is its own audit action. */
@@ -109,15 +111,19 @@ export class Vault {
   private readonly leadDays: number | undefined;
   private readonly settingsStore: SettingsStore;
   private keys: VaultKeys | null;
+  /** Kept (wiped on close) so a backup can carry the bare key even when the keychain holds it wrapped. */
+  private vaultKey: Buffer | null;
 
   private constructor(
     private readonly db: Database,
     keys: VaultKeys,
+    vaultKey: Buffer,
     readonly vaultId: string,
     readonly path: string,
     options: VaultOptions,
   ) {
     this.keys = keys;
+    this.vaultKey = Buffer.from(vaultKey);
     this.clock = options.clock ?? systemClock;
     this.leadDays = options.leadDays;
     this.settingsStore = new SettingsStore(db);
@@ -145,8 +151,8 @@ export class Vault {
       db = openDatabase(path, { create: true });
       chmodSync(path, 0o600);
       const keys = deriveVaultKeys(vaultKey, vaultId);
+      const vault = new Vault(db, keys, vaultKey, vaultId, path, options);
       vaultKey.fill(0);
-      const vault = new Vault(db, keys, vaultId, path, options);
       vault.initialise();
       return vault;
     } catch (error) {
@@ -173,14 +179,17 @@ export class Vault {
       }
       const vaultKey = await readVaultKey(db, path, vaultId, options);
       const keys = vaultKey && deriveVaultKeys(vaultKey, vaultId);
-      vaultKey?.fill(0);
-      if (!keys || !keyCheckMatches(keys, keyCheck)) {
-        throw new RekeyError(
-          'wrong-vault-key',
-          `The vault key in the ${options.keyStore.description} does not belong to the vault at ${path}.`,
-        );
+      try {
+        if (!vaultKey || !keys || !keyCheckMatches(keys, keyCheck)) {
+          throw new RekeyError(
+            'wrong-vault-key',
+            `The vault key in the ${options.keyStore.description} does not belong to the vault at ${path}.`,
+          );
+        }
+        return new Vault(db, keys, vaultKey, vaultId, path, options);
+      } finally {
+        vaultKey?.fill(0);
       }
-      return new Vault(db, keys, vaultId, path, options);
     } catch (error) {
       db.close();
       throw error;
@@ -190,7 +199,18 @@ export class Vault {
   close(): void {
     if (this.keys) wipeVaultKeys(this.keys);
     this.keys = null;
+    this.vaultKey?.fill(0);
+    this.vaultKey = null;
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * The vault key, base64, as a keychain holds it without a master password. Only for an
+   * encrypted backup, which protects it under its own passphrase.
+   */
+  encodedVaultKey(): string {
+    if (!this.vaultKey) throw new RekeyError('invalid-input', 'The vault is closed.');
+    return encodeVaultKey(this.vaultKey);
   }
 
   // ---- reading metadata (never decrypts) ------------------------------------------------
@@ -200,7 +220,8 @@ export class Vault {
     const rows = this.secrets.list(filter.project);
     const all = rows.map((row) => summarise(row, judge));
     const wanted = filter.status === undefined ? all : all.filter((secret) => secret.status === filter.status);
-    return wanted.sort(byUrgency);
+    wanted.sort(byUrgency);
+    return filter.limit === undefined ? wanted : wanted.slice(0, filter.limit);
   }
 
   show(name: string): SecretSummary {
@@ -456,6 +477,36 @@ export class Vault {
   /** Which stored values (current or previous) equal `value`, by fingerprint. */
   whoHolds(value: string): Array<{ name: string; version: number; current: boolean }> {
     return this.secrets.namesWithFingerprint(fingerprintValue(this.unlocked(), value));
+  }
+
+  // ---- backup --------------------------------------------------------------------------
+
+  /**
+   * The whole vault as one consistent SQLite image (secrets with every kept version, metadata,
+   * the audit log), with the backup itself on record in that same log.
+   */
+  backupImage(detail: Record<string, string>): Buffer {
+    const now = this.clock.now();
+    this.db.transaction(() => this.audit.append(now, 'vault.backup', null, detail)).immediate();
+    return this.db.serialize();
+  }
+
+  /** Appends the restore to the audit log of the vault that was just restored. */
+  recordRestore(detail: Record<string, string>): void {
+    const now = this.clock.now();
+    this.db.transaction(() => this.audit.append(now, 'vault.restore', null, detail)).immediate();
+  }
+
+  /** SQLite's own check of the file's structure: 'ok', or its first complaint. */
+  integrityCheck(): string {
+    const rows = this.db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+    return rows.map((row) => row.integrity_check).join('; ');
+  }
+
+  /** How much a backup of this vault carries, for the messages around it. */
+  contents(): { secrets: number; versions: number; auditEntries: number } {
+    const count = (table: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { secrets: count('secrets'), versions: count('secret_versions'), auditEntries: count('audit_events') };
   }
 
   // ---- internals -----------------------------------------------------------------------

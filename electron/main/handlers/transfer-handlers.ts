@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { Handlers } from '../ipc/dispatcher.js';
 import type { DialogPort } from '../ports.js';
 import type { VaultSession } from '../session/vault-session.js';
@@ -38,7 +37,7 @@ export function transferHandlers(session: VaultSession, dialogs: DialogPort): Tr
       const path = await dialogs.chooseImportFile();
       if (path === null) return { preview: null };
       const vault = await session.vault();
-      const plan = planImport(vault, dotenv.parseEnvFile(await readFile(path), path), path, project ?? '');
+      const plan = planImport(vault, await dotenv.readEnvFile(path), path, project ?? '');
       const token = randomUUID();
       pendingImports.set(token, plan);
       while (pendingImports.size > MAX_PENDING_IMPORTS) pendingImports.delete(pendingImports.keys().next().value as string);

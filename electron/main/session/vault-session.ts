@@ -2,10 +2,13 @@ import {
   type Clock,
   type KeyStore,
   RekeyError,
+  type RestoreResult,
   Vault,
   VaultMetadata,
   changeMasterPassword,
+  createBackup,
   hasMasterPassword,
+  restoreBackup,
   systemClock,
   vaultDatabasePath,
 } from '../../core/index.js';
@@ -115,6 +118,19 @@ export class VaultSession {
   /** Set (current undefined), change or remove (next null) the master password. */
   async setPassword(current: string | undefined, next: string | null) {
     return changeMasterPassword({ ...this.vaultOptions(), askPassword: current === undefined ? undefined : async () => current }, next);
+  }
+
+  /** The sealed backup of the open vault (its key read once more from the keychain). */
+  async backup(passphrase: string): Promise<Awaited<ReturnType<typeof createBackup>>> {
+    return createBackup(await this.vault(), this.options.keyStore, passphrase, { clock: this.options.clock });
+  }
+
+  /** Restores into this window's vault folder, which must not hold a vault yet; then opens it. */
+  async restore(file: Buffer, passphrase: string): Promise<RestoreResult> {
+    const result = await restoreBackup(file, passphrase, { home: this.options.home, keyStore: this.options.keyStore, clock: this.options.clock });
+    this.close();
+    await this.vault();
+    return result;
   }
 
   close(): void {

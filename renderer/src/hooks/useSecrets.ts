@@ -1,26 +1,48 @@
 import { useCallback, useEffect, useState } from 'react';
+import { FIRST_SCREEN_ROWS, firstScreen } from '../api/first-screen';
 import { call } from '../api/rekey';
 import type { Secret } from '../api/types';
 
 interface SecretsState {
   readonly secrets: readonly Secret[] | null;
+  /** False while only the first screen of a large vault has arrived. */
+  readonly complete: boolean;
   readonly error: string | null;
 }
 
+
+/** Runs `task` after the frame that follows the current render has been painted. */
+function afterNextPaint(task: () => void): void {
+  requestAnimationFrame(() => setTimeout(task, 0));
+}
+
 /**
- * Every secret's metadata, loaded once from main; filtering and sorting happen in memory.
- * Changes that return the changed secret patch the list in place instead of reloading it.
+ * Every secret's metadata, loaded from main in two steps (the first screen, then all); filtering
+ * and sorting happen in memory. Changes that return the changed secret patch the list in place
+ * instead of reloading it.
  */
 export function useSecrets() {
-  const [state, setState] = useState<SecretsState>({ secrets: null, error: null });
+  const [state, setState] = useState<SecretsState>({ secrets: null, complete: false, error: null });
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     let live = true;
-    void call('listSecrets', {}).then((result) => {
+    const failed = (message: string) => setState((previous) => ({ ...previous, error: message }));
+    void firstScreen().then((first) => {
       if (!live) return;
-      if (result.ok) setState({ secrets: result.value, error: null });
-      else setState((previous) => ({ ...previous, error: result.error.message }));
+      if (!first.ok) return failed(first.error.message);
+      if (first.value.length < FIRST_SCREEN_ROWS) return setState({ secrets: first.value, complete: true, error: null });
+      setState((previous) => (previous.complete ? previous : { secrets: first.value, complete: false, error: null }));
+      // the whole list is megabytes to receive and parse on this thread: ask once the first
+      // screen has been painted, not before
+      afterNextPaint(() => {
+        if (!live) return;
+        void call('listSecrets', {}).then((all) => {
+          if (!live) return;
+          if (all.ok) setState({ secrets: all.value, complete: true, error: null });
+          else failed(all.error.message);
+        });
+      });
     });
     return () => {
       live = false;
@@ -42,5 +64,5 @@ export function useSecrets() {
     setState((previous) => ({ ...previous, secrets: (previous.secrets ?? []).filter((each) => each.id !== id) }));
   }, []);
 
-  return { secrets: state.secrets, error: state.error, reload, upsert, remove };
+  return { secrets: state.secrets, complete: state.complete, error: state.error, reload, upsert, remove };
 }

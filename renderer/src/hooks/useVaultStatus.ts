@@ -54,5 +54,8 @@ export function useVaultStatus() {
     return null;
   }, []);
 
-  return { state, retry, create, creating, createError, lock, unlock };
+  /** A status main already answered with (after a restore), without asking again. */
+  const adopt = useCallback((status: VaultStatus) => setState({ kind: 'status', status }), []);
+
+  return { state, retry, create, creating, createError, lock, unlock, adopt };
 }

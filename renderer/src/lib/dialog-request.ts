@@ -5,4 +5,5 @@ export type DialogRequest =
   | { readonly kind: 'add' }
   | { readonly kind: 'export' }
   | { readonly kind: 'import' }
+  | { readonly kind: 'backup' }
   | { readonly kind: 'rotate' | 'edit' | 'history' | 'delete' | 'reminders'; readonly secret: Secret };

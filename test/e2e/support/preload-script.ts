@@ -7,7 +7,9 @@ let cached: Promise<string> | undefined;
 /**
  * The real preload's makeApi, bundled for the page, wired to the Playwright binding the way the
  * preload wires it to ipcRenderer.invoke. window.rekey is frozen and read-only, as contextBridge
- * makes it.
+ * makes it. Calls cross as one JSON string each way: Electron copies IPC payloads with structured
+ * clone, which costs about what JSON does, while Playwright's own value-by-value serialisation
+ * takes seconds for a 10,000-key list and would make the harness, not the app, the bottleneck.
  */
 export function preloadInitScript(bindingName: string): Promise<string> {
   cached ??= build({
@@ -27,7 +29,10 @@ export function preloadInitScript(bindingName: string): Promise<string> {
   return cached.then(
     (bundle) => `${bundle}
 ;(() => {
-  const api = __rekeyPreload.makeApi((channel, input) => window[${JSON.stringify(bindingName)}](channel, input));
+  const binding = window[${JSON.stringify(bindingName)}];
+  const api = __rekeyPreload.makeApi((channel, input) =>
+    binding(channel, JSON.stringify({ input })).then((answer) => JSON.parse(answer)),
+  );
   Object.defineProperty(window, 'rekey', { value: api, writable: false, configurable: false, enumerable: true });
   delete globalThis.__rekeyPreload;
 })();`,

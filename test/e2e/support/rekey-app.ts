@@ -117,10 +117,12 @@ export class RekeyBrowser {
       colorScheme: options.colorScheme ?? 'light',
       reducedMotion: 'reduce',
     });
-    await context.exposeBinding(BINDING, async (source, channel: string, input: unknown) => {
+    // JSON strings each way: see preloadInitScript
+    await context.exposeBinding(BINDING, async (source, channel: string, payload: string) => {
+      const { input } = JSON.parse(payload) as { input: unknown };
       const result = await services.dispatch(channel, input, { trusted: source.frame === source.page.mainFrame() });
       recorder.record({ channel, input, result });
-      return result;
+      return JSON.stringify(result);
     });
     await context.addInitScript({ content: await preloadInitScript(BINDING) });
     const page = await context.newPage();

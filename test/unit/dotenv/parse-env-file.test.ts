@@ -118,4 +118,11 @@ describe('parseEnvFile', () => {
     expect(error.message).toContain('"9LIVES"');
     expect(error.message).not.toContain('secret-value');
   });
+  it('names at most five invalid keys, each cut to 60 characters, so a huge key cannot flood the message', () => {
+    const long = `1${'x'.repeat(70_000)}`;
+    const message = refusal(`${long}=a\n1A=b\n2B=c\n3C=d\n4D=e\n5E=f\n6F=g\n`).message;
+    expect(message.length).toBeLessThan(400);
+    expect(message).toContain(`"1${'x'.repeat(59)}…"`);
+    expect(message).toMatch(/and 2 more are not valid environment variable names/);
+  });
 });

@@ -164,6 +164,18 @@ describe('main-process services behind the IPC contract', () => {
     expect(await value<unknown[]>(CHANNELS.listSecrets, { project: 'ci' })).toHaveLength(2);
   });
 
+  it('lists the most urgent keys first, as many as asked for', async () => {
+    await value(CHANNELS.initVault);
+    await value(CHANNELS.addSecret, { name: 'later', value: sampleKeys.generic(), rotateEveryDays: 365 });
+    await value(CHANNELS.addSecret, { name: 'sooner', value: sampleKeys.generic(), rotateEveryDays: 7 });
+    const first = await value<Array<{ name: string }>>(CHANNELS.listSecrets, { limit: 1 });
+    expect(first.map((secret) => secret.name)).toEqual(['sooner']);
+    for (const limit of [0, -1, 1.5, '1', 100_001]) {
+      const refused = await call(CHANNELS.listSecrets, { limit });
+      expect(refused.ok ? 'ok' : refused.error.code, String(limit)).toBe('invalid-input');
+    }
+  });
+
   it('rotates, shows history, and undoes', async () => {
     await value(CHANNELS.initVault);
     const first = sampleKeys.generic();

@@ -1,5 +1,6 @@
 import type { Secret } from '../../api/types';
 import type { DialogRequest } from '../../lib/dialog-request';
+import { BackupDialog } from '../backup/BackupDialog';
 import { AddSecretDialog } from './AddSecretDialog';
 import { DeleteSecretDialog } from './DeleteSecretDialog';
 import { EditSecretDialog } from './EditSecretDialog';
@@ -30,6 +31,8 @@ export function OpenDialog({ request, ...context }: DialogContext & { request: D
       return <ExportDialog {...context} />;
     case 'import':
       return <ImportDialog {...context} />;
+    case 'backup':
+      return <BackupDialog onClose={context.onClose} />;
     case 'rotate':
       return <RotateDialog {...context} secret={request.secret} />;
     case 'edit':

@@ -27,7 +27,7 @@ function noMatchText(filters: ListFilters): string {
 
 /** The vault: filters on the left, the searchable list of keys on the right, dialogs on top. */
 export function VaultScreen({ path, onLock, onLockedElsewhere }: { path: string; onLock: () => void; onLockedElsewhere: () => void }) {
-  const { secrets, error, reload, upsert, remove } = useSecrets();
+  const { secrets, complete, error, reload, upsert, remove } = useSecrets();
   const [view, setView] = useState<'keys' | 'settings'>('keys');
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
   const [sort, setSort] = useState<SortKey>('due');
@@ -83,7 +83,15 @@ export function VaultScreen({ path, onLock, onLockedElsewhere }: { path: string;
           </main>
         ) : (
         <main className="workspace" aria-label="Keys">
-          <VaultHeader filters={filters} shown={visible.length} total={all.length} onOpen={open} onLock={onLock} onSettings={() => setView('settings')} />
+          <VaultHeader
+            filters={filters}
+            shown={visible.length}
+            total={all.length}
+            loading={!complete}
+            onOpen={open}
+            onLock={onLock}
+            onSettings={() => setView('settings')}
+          />
           <ListToolbar
             searchRef={searchRef}
             query={filters.query}
@@ -103,7 +111,7 @@ export function VaultScreen({ path, onLock, onLockedElsewhere }: { path: string;
               </Button>
             </div>
           )}
-          {secrets === null ? (
+          {secrets === null || (!complete && visible.length === 0) ? (
             error !== null ? (
               <ListMessage icon="alertCircle" title="The list could not be loaded" tone="danger">
                 <p role="alert">{error}</p>

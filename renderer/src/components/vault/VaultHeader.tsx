@@ -1,6 +1,7 @@
 import type { DialogRequest } from '../../lib/dialog-request';
 import type { ListFilters } from '../../lib/secret-list';
 import { Button, IconButton } from '../common/Button';
+import { MenuButton } from '../common/MenuButton';
 
 const STATUS_TITLES = { ok: 'Up to date', 'due-soon': 'Due soon', overdue: 'Overdue', exposed: 'Exposed' } as const;
 
@@ -16,6 +17,7 @@ export function VaultHeader({
   filters,
   shown,
   total,
+  loading,
   onOpen,
   onSettings,
   onLock,
@@ -23,6 +25,8 @@ export function VaultHeader({
   filters: ListFilters;
   shown: number;
   total: number;
+  /** Only the first screen of rows has arrived: the counts are not known yet. */
+  loading: boolean;
   onOpen: (request: DialogRequest) => void;
   onSettings: () => void;
   onLock: () => void;
@@ -32,7 +36,11 @@ export function VaultHeader({
       <div className="vault-header__title">
         <h1>{titleFor(filters)}</h1>
         <p className="vault-header__count" aria-live="polite">
-          {shown === total ? `${total.toLocaleString()} ${total === 1 ? 'key' : 'keys'}` : `${shown.toLocaleString()} of ${total.toLocaleString()} keys`}
+          {loading
+            ? 'Loading keys…'
+            : shown === total
+              ? `${total.toLocaleString()} ${total === 1 ? 'key' : 'keys'}`
+              : `${shown.toLocaleString()} of ${total.toLocaleString()} keys`}
         </p>
       </div>
       <div className="vault-header__actions">
@@ -47,6 +55,7 @@ export function VaultHeader({
         <Button variant="primary" icon="plus" onClick={() => onOpen({ kind: 'add' })}>
           Add key
         </Button>
+        <MenuButton label="Vault actions" items={[{ label: 'Back up vault…', icon: 'shieldCheck', onSelect: () => onOpen({ kind: 'backup' }) }]} />
       </div>
     </header>
   );

@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { call } from '../../api/rekey';
+import type { VaultStatus } from '../../api/types';
+import { useDateLocale } from '../../hooks/useDateLocale';
+import { useToasts } from '../../hooks/useToasts';
+import { formatMoment } from '../../lib/dates';
+import { Button } from '../common/Button';
+import { Callout } from '../common/Callout';
+import { Dialog } from '../common/Dialog';
+import { Field } from '../common/Field';
+import { Icon } from '../common/Icon';
+import './backup.css';
+
+interface Chosen {
+  readonly token: string;
+  readonly path: string;
+  readonly fileName: string;
+}
+
+/**
+ * Restore a backup into this window's (empty) vault folder: choose the file in main's open
+ * dialog, then the passphrase. A wrong passphrase keeps the file chosen, to try again.
+ */
+export function RestoreDialog({ onClose, onRestored }: { onClose: () => void; onRestored: (status: VaultStatus) => void }) {
+  const toasts = useToasts();
+  const locale = useDateLocale();
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [passphraseError, setPassphraseError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const choose = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await call('chooseBackup', {});
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    if (result.value.choice !== null) {
+      setChosen(result.value.choice);
+      setPassphrase('');
+      setPassphraseError(null);
+    }
+  };
+
+  const restore = async () => {
+    if (chosen === null) return;
+    if (passphrase === '') return setPassphraseError('Enter the passphrase the backup was made with.');
+    setBusy(true);
+    setError(null);
+    setPassphraseError(null);
+    const result = await call('restoreBackup', { token: chosen.token, passphrase });
+    setBusy(false);
+    if (!result.ok) {
+      if (result.error.code === 'wrong-passphrase') return setPassphraseError(result.error.message);
+      return setError(result.error.message);
+    }
+    const { secrets, backupCreatedAt, status } = result.value;
+    toasts.show({
+      tone: 'success',
+      title: `Restored ${secrets.toLocaleString()} ${secrets === 1 ? 'key' : 'keys'}`,
+      detail: `From the backup of ${formatMoment(backupCreatedAt, locale)}`,
+    });
+    onRestored(status);
+  };
+
+  return (
+    <Dialog
+      title="Restore from a backup"
+      description="Brings back every key, its history and the audit log from a file made with Back up the vault (or rekey backup)."
+      onClose={onClose}
+      busy={busy}
+      onSubmit={() => void (chosen === null ? choose() : restore())}
+      footer={
+        chosen === null ? (
+          <>
+            <Button onClick={onClose} disabled={busy}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="primary" icon="file" busy={busy}>
+              Choose backup file…
+            </Button>
+          </>
+        ) : (
+          <>
+            <Button onClick={() => void choose()} disabled={busy}>
+              Choose another file
+            </Button>
+            <Button type="submit" variant="primary" icon="undo" busy={busy}>
+              Restore
+            </Button>
+          </>
+        )
+      }
+    >
+      {chosen === null ? (
+        <p className="dialog-text">Choose the backup file first. Nothing is changed until you enter its passphrase and restore.</p>
+      ) : (
+        <>
+          <div className="import-source">
+            <Icon name="file" />
+            <code className="path">{chosen.path}</code>
+          </div>
+          <Field label="Passphrase" error={passphraseError}>
+            <input
+              className="input"
+              type="password"
+              value={passphrase}
+              autoComplete="current-password"
+              spellCheck={false}
+              data-autofocus
+              onChange={(event) => setPassphrase(event.target.value)}
+            />
+          </Field>
+        </>
+      )}
+      {error !== null && (
+        <Callout tone="danger" title="Nothing was restored">
+          {error}
+        </Callout>
+      )}
+    </Dialog>
+  );
+}
