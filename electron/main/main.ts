@@ -123,7 +123,7 @@ function refreshTray(): void {
   tray.setTitle(trayTitle(trayView));
   tray.setContextMenu(
     Menu.buildFromTemplate(
-      trayMenuTemplate(trayView, services.locked, {
+      trayMenuTemplate(trayView, {
         open: () => showWindow(null),
         openOn: (name) => showWindow(name),
         lock: () => void services.lock().then(refreshTray),

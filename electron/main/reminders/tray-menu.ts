@@ -22,7 +22,8 @@ export function trayTitle(view: TrayView): string {
   return view.attention.length === 0 ? '' : String(view.attention.length);
 }
 
-export function trayMenuTemplate(view: TrayView, locked: boolean, actions: TrayActions): MenuItemConstructorOptions[] {
+/** Lock is always offered: the menu is rebuilt only when reminders are checked, so a "Locked" state could be stale, and locking twice is harmless. */
+export function trayMenuTemplate(view: TrayView, actions: TrayActions): MenuItemConstructorOptions[] {
   const keys = view.attention.slice(0, TRAY_KEYS_SHOWN);
   const rest = view.attention.length - keys.length;
   const due: MenuItemConstructorOptions[] =
@@ -38,7 +39,7 @@ export function trayMenuTemplate(view: TrayView, locked: boolean, actions: TrayA
     { type: 'separator' },
     ...due,
     { type: 'separator' },
-    { label: locked ? 'Locked' : 'Lock', enabled: !locked, click: actions.lock },
+    { label: 'Lock', click: actions.lock },
     { label: 'Quit Rekey', click: actions.quit },
   ];
 }

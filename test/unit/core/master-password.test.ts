@@ -4,7 +4,9 @@ import {
   RekeyError,
   Vault,
   changeMasterPassword,
+  createBackup,
   hasMasterPassword,
+  restoreBackup,
   throttleDelaySeconds,
 } from '../../../electron/core/index.js';
 import { isWrappedVaultKey, newVaultKey, unwrapVaultKey, wrapVaultKey, wrappedKdfParams, newKdfParams } from '../../../electron/core/crypto/index.js';
@@ -106,6 +108,24 @@ describe('master password on a vault', () => {
     expect(vault.verifyAudit().ok).toBe(true);
     vault.close();
     expect((await rejection(changeMasterPassword(options, null))).message).toBe('This vault has no master password to remove.');
+  });
+
+  it('an encrypted backup of a vault with a master password restores under its passphrase alone', async () => {
+    const options = await withPassword();
+    const vault = await Vault.open({ ...options, askPassword: async () => 'correct horse battery' });
+    const value = vault.reveal('api', 'reveal');
+    const passphrase = 'a long backup passphrase for the test';
+    const { bytes } = await createBackup(vault, options.keyStore, passphrase, { kdfCost: CHEAP });
+    vault.close();
+    expect(bytes.toString('latin1')).not.toContain('correct horse');
+
+    const elsewhere = { home: `${options.home}-restored`, keyStore: new MemoryKeyStore() };
+    await restoreBackup(bytes, passphrase, elsewhere);
+    const restored = await Vault.open(elsewhere);
+    expect(restored.reveal('api', 'reveal')).toBe(value);
+    restored.close();
+    // the restored copy has no master password until one is set again
+    expect(await hasMasterPassword(elsewhere)).toBe(false);
   });
 
   it('no error message, audit entry or vault file byte holds the password', async () => {

@@ -52,8 +52,7 @@ describe('main delivers reminders: notifications, tray, close to tray, power eve
       'stripe-live — overdue',
       'gh-ci — due soon',
       '—',
-      // no window has opened the vault yet, so no vault key is in memory
-      'Locked',
+      'Lock',
       'Quit Rekey',
     ]);
   });
