@@ -110,7 +110,7 @@ describe('master password on a vault', () => {
     expect((await rejection(changeMasterPassword(options, null))).message).toBe('This vault has no master password to remove.');
   });
 
-  it('an encrypted backup of a vault with a master password restores under its passphrase alone', async () => {
+  it('an encrypted backup of a vault with a master password restores with that master password kept', async () => {
     const options = await withPassword();
     const vault = await Vault.open({ ...options, askPassword: async () => 'correct horse battery' });
     const value = vault.reveal('api', 'reveal');
@@ -121,11 +121,11 @@ describe('master password on a vault', () => {
 
     const elsewhere = { home: `${options.home}-restored`, keyStore: new MemoryKeyStore() };
     await restoreBackup(bytes, passphrase, elsewhere);
-    const restored = await Vault.open(elsewhere);
+    expect(await hasMasterPassword(elsewhere)).toBe(true);
+    expect((await rejection(Vault.open(elsewhere))).code).toBe('password-required');
+    const restored = await Vault.open({ ...elsewhere, askPassword: async () => 'correct horse battery' });
     expect(restored.reveal('api', 'reveal')).toBe(value);
     restored.close();
-    // the restored copy has no master password until one is set again
-    expect(await hasMasterPassword(elsewhere)).toBe(false);
   });
 
   it('no error message, audit entry or vault file byte holds the password', async () => {
