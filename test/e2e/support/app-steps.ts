@@ -44,7 +44,21 @@ export function toast(page: Page, title: string | RegExp): Locator {
   return page.locator('.toast').filter({ has: page.locator('.toast__title', { hasText: title }) });
 }
 
+/**
+ * Opens a row's ⋯ menu and picks an item. The menu closes on any scroll, as it should; right
+ * after a change the list may still scroll the changed row into view, so a menu that closed
+ * before the pick is opened again (a user would simply click again).
+ */
 export async function openRowMenu(page: Page, name: string, item: string): Promise<void> {
-  await page.getByRole('button', { name: `More actions for ${name}` }).click();
-  await page.getByRole('menuitem', { name: item }).click();
+  const button = page.getByRole('button', { name: `More actions for ${name}` });
+  const entry = page.getByRole('menuitem', { name: item });
+  for (let attempt = 1; ; attempt++) {
+    await button.click();
+    try {
+      await entry.click({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
