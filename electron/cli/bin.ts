@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { KeytarKeyStore, keychainService, systemClock } from '../core/index.js';
 import { main } from './rekey.js';
 
@@ -15,5 +16,6 @@ const exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   keyStore: new KeytarKeyStore(keychainService(process.env)),
   clock: systemClock,
+  launcher: process.argv[1] === undefined ? undefined : [process.execPath, realpathSync(process.argv[1])],
 });
 process.exitCode = exitCode;

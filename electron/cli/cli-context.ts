@@ -9,6 +9,8 @@ export interface CliContext {
   readonly cwd: string;
   readonly keyStore: KeyStore;
   readonly clock: Clock;
+  /** How to run this same rekey again (node and bin/rekey.js, absolute): what a git hook calls. */
+  readonly launcher?: readonly string[] | undefined;
 }
 
 export class UsageError extends Error {
@@ -21,7 +23,7 @@ export class UsageError extends Error {
   }
 }
 
-export const EXIT = { ok: 0, error: 1, usage: 2, attention: 3 } as const;
+export const EXIT = { ok: 0, error: 1, usage: 2, attention: 3, found: 4 } as const;
 /** Our own codes are EXIT; `rekey run` passes on the child's status, whatever it is. */
 export type ExitCode = number;
 

@@ -2,7 +2,9 @@ import { isRekeyError } from '../core/index.js';
 import { type CliContext, EXIT, type ExitCode, UsageError } from './cli-context.js';
 import { COMMANDS } from './commands/index.js';
 
-export const VERSION = '0.1.0';
+import { VERSION } from './version.js';
+
+export { VERSION };
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -14,7 +16,7 @@ function overview(): string {
     '',
     'Secret values are read from stdin (hidden prompt on a terminal), never from arguments.',
     'The vault lives in $REKEY_HOME, or the Rekey app-data folder; `rekey help COMMAND` shows a command\'s options.',
-    'Exit codes: 0 ok, 1 error, 2 usage error, 3 `due` found overdue or exposed keys.',
+    'Exit codes: 0 ok, 1 error, 2 usage error, 3 `due` found overdue or exposed keys, 4 `scan` found leaked keys.',
   ].join('\n');
 }
 

@@ -7,3 +7,4 @@ export * from './vault/index.js';
 export * from './audit/index.js';
 export * as providers from './providers/index.js';
 export * as dotenv from './dotenv/index.js';
+export * as scanning from './scan/index.js';

@@ -2,6 +2,7 @@ import type { Command } from '../command.js';
 import { due, history, list, show } from './listing-commands.js';
 import { add, edit, expose, get, remove, rotate, undoRotate, unexpose } from './secret-commands.js';
 import { exportCommand, importCommand, run } from './transfer-commands.js';
+import { scan } from './scan-command.js';
 import { audit, init } from './vault-commands.js';
 
 /** In the order `rekey help` lists them. */
@@ -22,5 +23,6 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   importCommand,
   run,
+  scan,
   audit,
 ];
