@@ -32,7 +32,11 @@ await build({
 // driver and esbuild (the e2e harness bundles the preload at run time) stay in node_modules.
 await build({
   ...common,
-  entryPoints: { 'bench/vault-bench': 'test/bench/vault-bench.ts', 'bench/renderer-bench': 'test/bench/renderer-bench.ts' },
+  entryPoints: {
+    'bench/vault-bench': 'test/bench/vault-bench.ts',
+    'bench/renderer-bench': 'test/bench/renderer-bench.ts',
+    'bench/scan-bench': 'test/bench/scan-bench.ts',
+  },
   outdir: 'dist',
   format: 'esm',
   external: ['better-sqlite3', 'keytar', 'electron', 'playwright-core', 'esbuild', 'vite'],

@@ -21,81 +21,71 @@ export interface KnownMatch {
 }
 
 /*
- * Exact search for every value at once: a Rabin-Karp rolling hash over the first WINDOW
- * bytes of each value, a bitmap that rejects almost every position with one array read,
- * and a full byte comparison for the rare candidates. Values shorter than WINDOW are left
- * out: an 8-byte string matches too much ordinary text to mean a leak.
+ * Exact search for every value at once, without decoding anything. Each value is indexed by
+ * a hash of its 8-byte windows at offsets 0..STEP-1; the text is sampled every STEP bytes
+ * (two aligned 32-bit reads and a hash), so any occurrence of a value at least
+ * STEP + WINDOW - 1 bytes long puts exactly one of its windows on a sampled position. A
+ * bitmap that fits in the CPU cache rejects almost every sample with one read; candidates
+ * are confirmed by comparing the whole value. Shorter values (8 to 14 bytes) fall back to a
+ * rolling hash over every position, paid only when such values exist. Values under 8 bytes
+ * are left out: that short a string matches too much ordinary text to mean a leak.
  */
 export const MIN_KNOWN_VALUE_BYTES = 8;
-const WINDOW = MIN_KNOWN_VALUE_BYTES;
+const WINDOW = 8;
+const STEP = 8;
+const MIN_SAMPLED = STEP + WINDOW - 1;
 const BASE = 257;
-// 2^20 bits (128 KB) stay in the CPU cache; with 20,000 values 2% of positions reach the Map
+// 2^20 bits (128 KB) stay in the CPU cache; with thousands of values few samples reach the Map
 const FILTER_BITS = 20;
 const FILTER_SHIFT = 32 - FILTER_BITS;
 
-// BASE^(WINDOW-1) mod 2^32, to take the outgoing byte off the hash
+// BASE^(WINDOW-1) mod 2^32, to take the outgoing byte off the rolling hash
 const OUT_FACTOR = (() => {
   let factor = 1;
   for (let i = 0; i < WINDOW - 1; i++) factor = Math.imul(factor, BASE);
   return factor;
 })();
 
-function windowHash(bytes: Uint8Array, start: number): number {
+function rollingStart(bytes: Uint8Array, start: number): number {
   let hash = 0;
   for (let i = start; i < start + WINDOW; i++) hash = (Math.imul(hash, BASE) + (bytes[i] ?? 0)) | 0;
   return hash;
 }
 
-export class KnownValueIndex {
-  private readonly filter = new Uint32Array((1 << FILTER_BITS) >>> 5);
-  private readonly byHash = new Map<number, KnownValue[]>();
-  /** Versions too short to search for, so callers can say so. */
-  readonly tooShort: readonly KnownValue[];
-  readonly size: number;
+/** Mixes two little-endian 32-bit words; the same function for values and for sampled text. */
+function mix(low: number, high: number): number {
+  let hash = Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b);
+  hash ^= hash >>> 15;
+  return Math.imul(hash, 0xc2b2ae35) | 0;
+}
 
-  constructor(values: readonly KnownValue[]) {
-    const tooShort: KnownValue[] = [];
-    let size = 0;
-    for (const value of values) {
-      if (value.bytes.length < WINDOW) {
-        tooShort.push(value);
-        continue;
-      }
-      const hash = windowHash(value.bytes, 0);
-      const bit = hash >>> FILTER_SHIFT;
-      this.filter[bit >>> 5] = (this.filter[bit >>> 5] ?? 0) | (1 << (bit & 31));
-      const bucket = this.byHash.get(hash);
-      if (bucket) bucket.push(value);
-      else this.byHash.set(hash, [value]);
-      size++;
-    }
-    this.tooShort = tooShort;
-    this.size = size;
-  }
+function word(bytes: Uint8Array, at: number): number {
+  return ((bytes[at] as number) | ((bytes[at + 1] as number) << 8) | ((bytes[at + 2] as number) << 16) | ((bytes[at + 3] as number) << 24)) | 0;
+}
 
-  /** Every occurrence of every value, in offset order. */
-  find(buffer: Uint8Array): KnownMatch[] {
-    const matches: KnownMatch[] = [];
-    const end = buffer.length;
-    if (this.size === 0 || end < WINDOW) return matches;
-    const filter = this.filter;
-    let hash = windowHash(buffer, 0);
-    for (let start = 0; ; start++) {
-      const bit = hash >>> FILTER_SHIFT;
-      if (((filter[bit >>> 5] as number) & (1 << (bit & 31))) !== 0) this.verify(buffer, start, hash, matches);
-      const next = start + WINDOW;
-      if (next >= end) break;
-      hash = (Math.imul(hash - Math.imul(buffer[start] as number, OUT_FACTOR), BASE) + (buffer[next] as number)) | 0;
-    }
-    return matches;
-  }
+class HashFilter {
+  private readonly bits = new Uint32Array((1 << FILTER_BITS) >>> 5);
+  private readonly byHash = new Map<number, Array<{ value: KnownValue; offset: number }>>();
 
-  private verify(buffer: Uint8Array, start: number, hash: number, matches: KnownMatch[]): void {
+  add(hash: number, value: KnownValue, offset: number): void {
+    const bit = hash >>> FILTER_SHIFT;
+    this.bits[bit >>> 5] = (this.bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
     const bucket = this.byHash.get(hash);
-    if (!bucket) return;
-    for (const value of bucket) {
+    if (bucket) bucket.push({ value, offset });
+    else this.byHash.set(hash, [{ value, offset }]);
+  }
+
+  mayHold(hash: number): boolean {
+    const bit = hash >>> FILTER_SHIFT;
+    return ((this.bits[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
+  }
+
+  /** Confirms the values whose window `offset` bytes in sits at `position`. */
+  confirm(buffer: Uint8Array, position: number, hash: number, matches: KnownMatch[]): void {
+    for (const { value, offset } of this.byHash.get(hash) ?? []) {
+      const start = position - offset;
       const bytes = value.bytes;
-      if (start + bytes.length > buffer.length) continue;
+      if (start < 0 || start + bytes.length > buffer.length) continue;
       let equal = true;
       for (let i = 0; i < bytes.length; i++) {
         if (buffer[start + i] !== bytes[i]) {
@@ -104,6 +94,64 @@ export class KnownValueIndex {
         }
       }
       if (equal) matches.push({ offset: start, length: bytes.length, value });
+    }
+  }
+}
+
+export class KnownValueIndex {
+  private readonly sampled = new HashFilter();
+  private readonly rolling = new HashFilter();
+  private readonly hasShort: boolean;
+  /** Versions too short to search for, so callers can say so. */
+  readonly tooShort: readonly KnownValue[];
+  readonly size: number;
+
+  constructor(values: readonly KnownValue[]) {
+    const tooShort: KnownValue[] = [];
+    let size = 0;
+    let hasShort = false;
+    for (const value of values) {
+      const bytes = value.bytes;
+      if (bytes.length < MIN_KNOWN_VALUE_BYTES) {
+        tooShort.push(value);
+        continue;
+      }
+      size++;
+      if (bytes.length < MIN_SAMPLED) {
+        hasShort = true;
+        this.rolling.add(rollingStart(bytes, 0), value, 0);
+        continue;
+      }
+      for (let offset = 0; offset < STEP; offset++) this.sampled.add(mix(word(bytes, offset), word(bytes, offset + 4)), value, offset);
+    }
+    this.tooShort = tooShort;
+    this.size = size;
+    this.hasShort = hasShort;
+  }
+
+  /** Every occurrence of every value, in offset order. */
+  find(buffer: Uint8Array): KnownMatch[] {
+    const matches: KnownMatch[] = [];
+    if (this.size === 0 || buffer.length < WINDOW) return matches;
+    const sampled = this.sampled;
+    const last = buffer.length - WINDOW;
+    for (let position = 0; position <= last; position += STEP) {
+      const hash = mix(word(buffer, position), word(buffer, position + 4));
+      if (sampled.mayHold(hash)) sampled.confirm(buffer, position, hash, matches);
+    }
+    if (this.hasShort) this.findShort(buffer, matches);
+    return matches.sort((a, b) => a.offset - b.offset);
+  }
+
+  private findShort(buffer: Uint8Array, matches: KnownMatch[]): void {
+    const rolling = this.rolling;
+    const end = buffer.length;
+    let hash = rollingStart(buffer, 0);
+    for (let start = 0; ; start++) {
+      if (rolling.mayHold(hash)) rolling.confirm(buffer, start, hash, matches);
+      const next = start + WINDOW;
+      if (next >= end) break;
+      hash = (Math.imul(hash - Math.imul(buffer[start] as number, OUT_FACTOR), BASE) + (buffer[next] as number)) | 0;
     }
   }
 }

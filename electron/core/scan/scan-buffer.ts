@@ -1,4 +1,4 @@
-import { findCandidateKeys, findProvider } from '../providers/index.js';
+import { findCandidateKeysInBytes, findProvider } from '../providers/index.js';
 import { maskValue } from '../providers/mask.js';
 import { GENERIC_PROVIDER_ID } from '../providers/provider.js';
 import type { KnownValueIndex } from './known-values.js';
@@ -35,7 +35,7 @@ function providerName(id: string): string {
  */
 export function scanBuffer(buffer: Buffer, index: KnownValueIndex): BufferHit[] {
   const known = index.find(buffer);
-  const candidates = findCandidateKeys(buffer.toString('latin1'));
+  const candidates = findCandidateKeysInBytes(buffer);
   const raw: Array<Omit<BufferHit, 'line' | 'column'>> = known.map(({ offset, length, value }) => ({
     offset,
     length,

@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { KnownValueIndex } from './known-values.js';
 import type { ScanFinding, ScanReport } from './finding.js';
 import { type BlobPlace, historyBlobs, readBlobs, stagedBlobs, workTreeTop } from './git-objects.js';
 import { type BufferHit, looksBinary, scanBuffer } from './scan-buffer.js';
 import { VENDORED_FOLDERS, type WalkedFile, walkFiles } from './walk-files.js';
+import { Yielder } from './yielder.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -67,6 +68,14 @@ class FindingCollector {
   }
 }
 
+function readOrNull(path: string): Buffer | null {
+  try {
+    return readFileSync(path);
+  } catch {
+    return null; // unreadable or gone since the walk: nothing to scan
+  }
+}
+
 function displayPath(cwd: string, path: string): string {
   const rel = relative(cwd, path);
   return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
@@ -108,14 +117,10 @@ export async function scan(index: KnownValueIndex, options: ScanOptions): Promis
   const progress = () => options.onProgress?.({ filesDone, filesTotal, bytesDone, bytesTotal: Math.max(bytesTotal, bytesDone) });
   progress();
 
-  // the next file is read while this one is scanned
-  const read = (file: WalkedFile | undefined) => (file === undefined || file.size > MAX_FILE_BYTES ? null : readFile(file.path).catch(() => null));
-  let next = read(files[0]);
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i] as WalkedFile;
-    const pending = next;
-    next = read(files[i + 1]);
-    const content = await pending;
+  const yielder = new Yielder();
+  for (const file of files) {
+    await yielder.maybe();
+    const content = file.size > MAX_FILE_BYTES ? null : readOrNull(file.path);
     filesDone++;
     if (file.size > MAX_FILE_BYTES) collector.skippedLarge++;
     else if (content !== null) {

@@ -1,8 +1,8 @@
-import { existsSync, type Dirent } from 'node:fs';
-import { lstat, readFile, readdir } from 'node:fs/promises';
+import { type Dirent, existsSync, lstatSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { RekeyError } from '../errors.js';
+import { Yielder } from './yielder.js';
 
 /** Folders of other people's code: their example keys are not the user's leak. */
 export const VENDORED_FOLDERS: ReadonlySet<string> = new Set([
@@ -39,9 +39,14 @@ function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
-async function rulesIn(folder: string): Promise<Rules | null> {
-  const text = await readFile(join(folder, '.gitignore'), 'utf8').catch(() => null);
-  return text === null ? null : { base: folder, rules: ignore().add(text) };
+function rulesIn(folder: string): Rules | null {
+  let text: string;
+  try {
+    text = readFileSync(join(folder, '.gitignore'), 'utf8');
+  } catch {
+    return null;
+  }
+  return { base: folder, rules: ignore().add(text) };
 }
 
 /** Like git: the deepest .gitignore with a rule for the path decides (so a `!keep` there wins). */
@@ -58,7 +63,7 @@ function ignored(stack: readonly Rules[], path: string, isFolder: boolean): bool
 }
 
 /** The .gitignore files between the work tree's top and `folder` (exclusive), top first. */
-async function ancestorRules(folder: string): Promise<Rules[]> {
+function ancestorRules(folder: string): Rules[] {
   const chain: string[] = [];
   let current = dirname(folder);
   let top: string | null = existsSync(join(folder, '.git')) ? folder : null;
@@ -70,8 +75,7 @@ async function ancestorRules(folder: string): Promise<Rules[]> {
     current = parent;
   }
   if (top === null || top === folder) return [];
-  const found = await Promise.all(chain.map(rulesIn));
-  return found.filter((rules): rules is Rules => rules !== null);
+  return chain.map(rulesIn).filter((rules): rules is Rules => rules !== null);
 }
 
 /**
@@ -80,25 +84,32 @@ async function ancestorRules(folder: string): Promise<Rules[]> {
  * A file named directly is always walked.
  */
 export async function* walkFiles(root: string, options: WalkOptions = {}): AsyncGenerator<WalkedFile> {
-  const stat = await lstat(root).catch(() => null);
+  let stat;
+  try {
+    stat = lstatSync(root);
+  } catch {
+    stat = null;
+  }
   if (stat === null) throw new RekeyError('not-found', `No such file or folder: ${root}`);
   if (stat.isFile()) {
     yield { path: root, size: stat.size };
     return;
   }
   if (!stat.isDirectory()) throw new RekeyError('invalid-input', `${root} is neither a file nor a folder.`);
-  const start = options.includeIgnored ? [] : await ancestorRules(root);
-  yield* walkFolder(root, start, options);
+  const start = options.includeIgnored ? [] : ancestorRules(root);
+  yield* walkFolder(root, start, options, new Yielder());
 }
 
-async function* walkFolder(folder: string, inherited: readonly Rules[], options: WalkOptions): AsyncGenerator<WalkedFile> {
+async function* walkFolder(folder: string, inherited: readonly Rules[], options: WalkOptions, yielder: Yielder): AsyncGenerator<WalkedFile> {
+  await yielder.maybe();
   let entries: Dirent[];
   try {
-    entries = await readdir(folder, { withFileTypes: true });
+    entries = readdirSync(folder, { withFileTypes: true });
   } catch {
     return; // unreadable folder (permissions): nothing we can scan, not a reason to stop
   }
-  const own = options.includeIgnored ? null : await rulesIn(folder);
+  // only open .gitignore where the listing shows one: a failed open per folder adds up
+  const own = options.includeIgnored || !entries.some((entry) => entry.name === '.gitignore') ? null : rulesIn(folder);
   const stack = own ? [...inherited, own] : inherited;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -107,10 +118,15 @@ async function* walkFolder(folder: string, inherited: readonly Rules[], options:
       if (entry.name === '.git') continue;
       if (!options.includeVendored && VENDORED_FOLDERS.has(entry.name)) continue;
       if (ignored(stack, path, true)) continue;
-      yield* walkFolder(path, stack, options);
+      yield* walkFolder(path, stack, options, yielder);
     } else if (entry.isFile()) {
       if (ignored(stack, path, false)) continue;
-      const size = await lstat(path).then((s) => s.size, () => -1);
+      let size = -1;
+      try {
+        size = lstatSync(path).size;
+      } catch {
+        // vanished while we walked: nothing to scan
+      }
       if (size >= 0) yield { path, size };
     }
   }

@@ -63,4 +63,15 @@ describe('KnownValueIndex', () => {
     const names = index.find(text).map((match) => match.value.name);
     expect(names).toEqual(expect.arrayContaining(['k7', 'k1500', 'k2999']));
   });
+
+  it('finds values of every length from 8 bytes at every alignment (sampled and rolling paths)', () => {
+    for (let length = 8; length <= 24; length++) {
+      const value = randomBytes(length);
+      const index = new KnownValueIndex([known(value)]);
+      for (let at = 0; at <= 17; at++) {
+        const text = Buffer.concat([Buffer.alloc(at, 0x20), value, Buffer.alloc(at % 5, 0x20)]);
+        expect(index.find(text).map((match) => match.offset), `length ${length} at ${at}`).toEqual([at]);
+      }
+    }
+  });
 });
