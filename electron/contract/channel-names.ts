@@ -24,6 +24,9 @@ export const CHANNELS = {
   saveExport: 'rekey:export:save',
   chooseImport: 'rekey:import:choose',
   applyImport: 'rekey:import:apply',
+  startScan: 'rekey:scan:start',
+  scanProgress: 'rekey:scan:progress',
+  addScanFinding: 'rekey:scan:add-finding',
 } as const;
 
 export type ChannelMethod = keyof typeof CHANNELS;

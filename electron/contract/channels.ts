@@ -27,6 +27,9 @@ export const CONTRACT = {
   saveExport: { channel: CHANNELS.saveExport, input: s.selectionInput, output: s.exportSaved },
   chooseImport: { channel: CHANNELS.chooseImport, input: s.importChooseInput, output: s.importChosen },
   applyImport: { channel: CHANNELS.applyImport, input: s.importApplyInput, output: s.importApplied },
+  startScan: { channel: CHANNELS.startScan, input: s.scanStartInput, output: s.scanStarted },
+  scanProgress: { channel: CHANNELS.scanProgress, input: s.scanJobInput, output: s.scanProgress },
+  addScanFinding: { channel: CHANNELS.addScanFinding, input: s.scanAddInput, output: s.addResult },
 } as const satisfies Record<keyof typeof CHANNELS, { channel: string; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

@@ -12,6 +12,8 @@ export interface DialogPort {
   chooseImportFile(): Promise<string | null>;
   /** Where to save an export, or null when the user cancelled. */
   chooseExportFile(defaultName: string): Promise<string | null>;
+  /** A folder to scan for leaked keys, or null when the user cancelled. */
+  chooseScanFolder(): Promise<string | null>;
 }
 
 export interface Timers {

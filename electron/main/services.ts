@@ -1,9 +1,11 @@
 import type { Clock, KeyStore } from '../core/index.js';
 import { ClipboardGuard, DEFAULT_CLIPBOARD_CLEAR_SECONDS } from './clipboard/clipboard-guard.js';
 import { secretHandlers } from './handlers/secret-handlers.js';
+import { scanHandlers } from './handlers/scan-handlers.js';
 import { transferHandlers } from './handlers/transfer-handlers.js';
 import { type Dispatch, createDispatcher } from './ipc/dispatcher.js';
 import { type ClipboardPort, type DialogPort, type Timers, realTimers } from './ports.js';
+import { ScanJobs } from './scan/scan-jobs.js';
 import { VaultSession } from './session/vault-session.js';
 
 export type { ClipboardPort, DialogPort } from './ports.js';
@@ -33,14 +35,20 @@ export function createRekeyServices(options: RekeyServicesOptions): RekeyService
   const session = new VaultSession({ home: options.home, keyStore: options.keyStore, clock: options.clock });
   const clipboard = new ClipboardGuard(options.clipboard, options.timers ?? realTimers);
   const clearSeconds = options.clipboardClearSeconds ?? DEFAULT_CLIPBOARD_CLEAR_SECONDS;
+  const scans = new ScanJobs();
   const dispatch = createDispatcher(
-    { ...secretHandlers(session, clipboard, () => clearSeconds), ...transferHandlers(session, options.dialogs) },
+    {
+      ...secretHandlers(session, clipboard, () => clearSeconds),
+      ...transferHandlers(session, options.dialogs),
+      ...scanHandlers(session, options.dialogs, scans),
+    },
     options.logError ?? ((line) => console.error(line)),
   );
   return {
     dispatch,
     async close() {
       try {
+        scans.clear();
         await clipboard.dispose();
       } finally {
         session.close();

@@ -182,7 +182,7 @@ describe('rekey scan', () => {
       expectUsageError(await scan(['--json', '--sarif'], project));
       expectUsageError(await scan(['--bogus'], project));
       expectUsageError(await scan(['--install-hook', 'src'], project));
-      expect(expectCleanError(await scan(['--history'], project))).toMatch(/^rekey: --history needs a git repository, and .* is not inside one\.$/);
+      expect(expectCleanError(await scan(['--history'], project))).toMatch(/^rekey: Scanning git history needs a git repository, and .* is not inside one\.$/);
     });
   });
 
@@ -270,7 +270,7 @@ describe('rekey scan', () => {
     });
 
     it('refuses outside a git repository', async () => {
-      expect(expectCleanError(await v.run(['scan', '--install-hook'], { cwd: v.work }))).toMatch(/--install-hook needs a git repository/);
+      expect(expectCleanError(await v.run(['scan', '--install-hook'], { cwd: v.work }))).toMatch(/Installing the pre-commit hook needs a git repository/);
     });
   });
 

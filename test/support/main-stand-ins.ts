@@ -31,6 +31,10 @@ export class ScriptedDialogs implements DialogPort {
     this.lastDefaultName = defaultName;
     return this.exportPath;
   }
+  scanFolder: string | null = null;
+  async chooseScanFolder(): Promise<string | null> {
+    return this.scanFolder;
+  }
 }
 
 /** Timers the test fires by hand, so "clears after 30 s" takes no time. */

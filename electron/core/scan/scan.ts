@@ -104,7 +104,7 @@ export async function scan(index: KnownValueIndex, options: ScanOptions): Promis
   }
   let repositories: Array<{ top: string; blobs: BlobPlace[] }> = [];
   if (options.history) {
-    const tops = [...new Set(await Promise.all(roots.map((root) => workTreeTop(root, '--history'))))];
+    const tops = [...new Set(await Promise.all(roots.map((root) => workTreeTop(root, 'Scanning git history'))))];
     repositories = await Promise.all(
       tops.map(async (top) => ({ top, blobs: (await historyBlobs(top)).filter((place) => options.includeVendored || !isVendoredPath(place.path)) })),
     );

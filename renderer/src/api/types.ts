@@ -15,3 +15,6 @@ export type ImportPreview = NonNullable<Output<'chooseImport'>['preview']>;
 export type ImportRow = ImportPreview['rows'][number];
 export type SecretPatch = Input<'editSecret'>['patch'];
 export type NewSecret = Input<'addSecret'>;
+export type ScanProgress = Output<'scanProgress'>;
+export type ScanFinding = ScanProgress['findings'][number];
+export type ScanOptions = Input<'startScan'>;

@@ -1,5 +1,6 @@
 import type { Secret } from '../../api/types';
 import type { DialogRequest } from '../../lib/dialog-request';
+import { AddFindingDialog } from './AddFindingDialog';
 import { AddSecretDialog } from './AddSecretDialog';
 import { DeleteSecretDialog } from './DeleteSecretDialog';
 import { EditSecretDialog } from './EditSecretDialog';
@@ -37,5 +38,7 @@ export function OpenDialog({ request, ...context }: DialogContext & { request: D
       return <HistoryDialog {...context} secret={request.secret} />;
     case 'delete':
       return <DeleteSecretDialog {...context} secret={request.secret} />;
+    case 'add-finding':
+      return <AddFindingDialog {...context} jobId={request.jobId} finding={request.finding} />;
   }
 }

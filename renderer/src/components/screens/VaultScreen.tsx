@@ -1,5 +1,6 @@
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useHotkey } from '../../hooks/useHotkey';
+import { useScanJob } from '../../hooks/useScanJob';
 import { SecretActionsContext, useSecretActions } from '../../hooks/useSecretActions';
 import { useSecrets } from '../../hooks/useSecrets';
 import type { DialogRequest } from '../../lib/dialog-request';
@@ -9,6 +10,7 @@ import { Button } from '../common/Button';
 import { Callout } from '../common/Callout';
 import { Spinner } from '../common/Spinner';
 import { OpenDialog } from '../dialogs/OpenDialog';
+import { ScanScreen } from '../scan/ScanScreen';
 import { ListMessage } from '../vault/ListMessage';
 import { ListToolbar } from '../vault/ListToolbar';
 import { SecretList } from '../vault/SecretList';
@@ -29,6 +31,8 @@ export function VaultScreen({ path }: { path: string }) {
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
   const [sort, setSort] = useState<SortKey>('due');
   const [dialog, setDialog] = useState<DialogRequest | null>(null);
+  const [view, setView] = useState<'keys' | 'scan'>('keys');
+  const scan = useScanJob();
   const searchRef = useRef<HTMLInputElement>(null);
 
   useHotkey(isSearchShortcut, () => {
@@ -64,8 +68,13 @@ export function VaultScreen({ path }: { path: string }) {
           projects={projects}
           onFilter={(change) => setFilters((current) => ({ ...current, ...change }))}
         />
+        {view === 'scan' ? (
+          <main className="workspace" aria-label="Scan a folder">
+            <ScanScreen scan={scan.state} onStart={(options) => void scan.start(options)} onBack={() => setView('keys')} secrets={all} onOpen={open} />
+          </main>
+        ) : (
         <main className="workspace" aria-label="Keys">
-          <VaultHeader filters={filters} shown={visible.length} total={all.length} onOpen={open} />
+          <VaultHeader filters={filters} shown={visible.length} total={all.length} onOpen={open} onScan={() => setView('scan')} />
           <ListToolbar
             searchRef={searchRef}
             query={filters.query}
@@ -119,6 +128,7 @@ export function VaultScreen({ path }: { path: string }) {
             <SecretList secrets={visible} />
           )}
         </main>
+        )}
       </div>
       {dialog !== null && (
         <OpenDialog

@@ -12,7 +12,19 @@ function titleFor(filters: ListFilters): string {
 }
 
 /** The title of what is shown, how many keys match, and the vault-wide actions. */
-export function VaultHeader({ filters, shown, total, onOpen }: { filters: ListFilters; shown: number; total: number; onOpen: (request: DialogRequest) => void }) {
+export function VaultHeader({
+  filters,
+  shown,
+  total,
+  onOpen,
+  onScan,
+}: {
+  filters: ListFilters;
+  shown: number;
+  total: number;
+  onOpen: (request: DialogRequest) => void;
+  onScan: () => void;
+}) {
   return (
     <header className="vault-header">
       <div className="vault-header__title">
@@ -22,6 +34,9 @@ export function VaultHeader({ filters, shown, total, onOpen }: { filters: ListFi
         </p>
       </div>
       <div className="vault-header__actions">
+        <Button icon="search" onClick={onScan} disabled={total === 0}>
+          Scan a folder
+        </Button>
         <Button icon="import" onClick={() => onOpen({ kind: 'import' })}>
           Import
         </Button>
