@@ -11,6 +11,8 @@ export interface CliContext {
   readonly clock: Clock;
   /** How to run this same rekey again (node and bin/rekey.js, absolute): what a git hook calls. */
   readonly launcher?: readonly string[] | undefined;
+  /** Worker threads for large scans: this same script, and how many. */
+  readonly scanThreads?: { readonly script: URL; readonly count: number } | undefined;
 }
 
 export class UsageError extends Error {

@@ -274,6 +274,27 @@ describe('rekey scan', () => {
     });
   });
 
+  it('scans a large tree on worker threads with exactly the findings of one thread', async () => {
+    const big = join(v.work, 'big');
+    const filler = 'export const value = compute(request.body, options.timeout); // data key default sha512\n'.repeat(1200);
+    const planted: string[] = [];
+    for (let i = 0; i < 90; i++) {
+      const extra = i % 9 === 0 ? `const k = '${i % 2 === 0 ? values.gh : unknownAws}';\n` : '';
+      if (extra !== '') planted.push(`dir-${i % 7}/file-${i}.ts`);
+      write(big, { [`dir-${i % 7}/file-${i}.ts`]: `${filler}${extra}${filler}` });
+    }
+    write(big, { 'logo.png': Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]), Buffer.from(values.gh)]) });
+    const one = await v.run(['scan', '--json'], { cwd: big, env: { REKEY_SCAN_THREADS: '1' } });
+    const three = await v.run(['scan', '--json'], { cwd: big, env: { REKEY_SCAN_THREADS: '3' } });
+    outputs.push(one.out, one.stderr, three.out, three.stderr);
+    expect([one.code, three.code]).toEqual([4, 4]);
+    const report = JSON.parse(three.out) as ReportJson;
+    expect(report.summary.filesScanned).toBe(90);
+    expect(report.summary.skippedBinary).toBe(1);
+    expect(report.findings.map((f) => f.path).sort()).toEqual(planted.sort());
+    expect(three.out).toBe(one.out);
+  });
+
   it('never prints a value, in any output', () => {
     expect(outputs.length).toBeGreaterThan(20);
     const all = outputs.join('\n');

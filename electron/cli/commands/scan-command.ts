@@ -73,6 +73,7 @@ export const scan: Command = {
         history: flag(args, 'history'),
         includeVendored: flag(args, 'include-vendored'),
         includeIgnored: flag(args, 'include-ignored'),
+        threads: ctx.scanThreads,
       }),
     );
     if (flag(args, 'json')) out(ctx, json(scanJson(report)));

@@ -106,7 +106,7 @@ export class KnownValueIndex {
   readonly tooShort: readonly KnownValue[];
   readonly size: number;
 
-  constructor(values: readonly KnownValue[]) {
+  constructor(readonly values: readonly KnownValue[]) {
     const tooShort: KnownValue[] = [];
     let size = 0;
     let hasShort = false;

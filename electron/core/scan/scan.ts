@@ -4,6 +4,7 @@ import type { KnownValueIndex } from './known-values.js';
 import type { ScanFinding, ScanReport } from './finding.js';
 import { type BlobPlace, historyBlobs, readBlobs, stagedBlobs, workTreeTop } from './git-objects.js';
 import { type BufferHit, looksBinary, scanBuffer } from './scan-buffer.js';
+import { type PoolResult, scanOnWorkers } from './scan-pool.js';
 import { VENDORED_FOLDERS, type WalkedFile, walkFiles } from './walk-files.js';
 import { Yielder } from './yielder.js';
 
@@ -30,7 +31,16 @@ export interface ScanOptions {
    * keeps it in memory (the app's main process). Findings themselves never carry it.
    */
   readonly onUnknownKey?: ((findingId: string, value: string) => void) | undefined;
+  /**
+   * Scan files on this many threads, each started from `script` (a file that calls
+   * serveScanWorker when isScanWorkerData(workerData)). Used for large scans only, and not
+   * together with onUnknownKey.
+   */
+  readonly threads?: { readonly script: URL; readonly count: number } | undefined;
 }
+
+/** Below this, starting worker threads costs more than it saves. */
+const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
 class FindingCollector {
   readonly findings: ScanFinding[] = [];
@@ -51,15 +61,15 @@ class FindingCollector {
       this.skippedBinary++;
       return false;
     }
-    for (const hit of scanBuffer(content, this.index)) this.add(hit, content, path, commit);
+    for (const hit of scanBuffer(content, this.index)) this.add(hit, path, commit, content);
     return true;
   }
 
-  private add(hit: BufferHit, content: Buffer, path: string, commit: string | null): void {
+  add(hit: BufferHit, path: string, commit: string | null, content?: Buffer): void {
     const id = `f${this.findings.length + 1}`;
     const { offset, length, ...shown } = hit;
     this.findings.push({ id, path, commit, ...shown });
-    if (hit.secret === null && this.onUnknownKey) this.onUnknownKey(id, content.toString('utf8', offset, offset + length));
+    if (hit.secret === null && this.onUnknownKey && content) this.onUnknownKey(id, content.toString('utf8', offset, offset + length));
   }
 
   report(valuesTooShort: number): ScanReport {
@@ -117,20 +127,50 @@ export async function scan(index: KnownValueIndex, options: ScanOptions): Promis
   const progress = () => options.onProgress?.({ filesDone, filesTotal, bytesDone, bytesTotal: Math.max(bytesTotal, bytesDone) });
   progress();
 
-  const yielder = new Yielder();
-  for (const file of files) {
-    await yielder.maybe();
-    const content = file.size > MAX_FILE_BYTES ? null : readOrNull(file.path);
-    filesDone++;
-    if (file.size > MAX_FILE_BYTES) collector.skippedLarge++;
-    else if (content !== null) {
-      bytesDone += content.length;
-      if (collector.scan(content, displayPath(options.cwd, file.path), null)) {
-        collector.filesScanned++;
-        collector.bytesScanned += content.length;
+  const threads = options.threads;
+  if (threads !== undefined && threads.count > 1 && options.onUnknownKey === undefined && bytesTotal >= PARALLEL_MIN_BYTES) {
+    const small = files.flatMap((file, index) => (file.size > MAX_FILE_BYTES ? [] : [{ index, path: file.path }]));
+    const results = new Array<PoolResult | undefined>(files.length);
+    await scanOnWorkers(threads.script, threads.count, index.values, small, (batch) => {
+      for (const result of batch) {
+        results[result.index] = result;
+        filesDone++;
+        bytesDone += result.bytes;
       }
+      progress();
+    });
+    // findings in file order, exactly as one thread would have listed them
+    files.forEach((file, i) => {
+      const result = results[i];
+      if (file.size > MAX_FILE_BYTES) {
+        collector.skippedLarge++;
+        filesDone++;
+        return;
+      }
+      if (result === undefined) throw new Error('a scan thread stopped before it had scanned every file');
+      if (result.outcome === 'binary') collector.skippedBinary++;
+      if (result.outcome !== 'scanned') return;
+      collector.filesScanned++;
+      collector.bytesScanned += result.bytes;
+      const path = displayPath(options.cwd, file.path);
+      for (const hit of result.hits) collector.add(hit, path, null);
+    });
+  } else {
+    const yielder = new Yielder();
+    for (const file of files) {
+      await yielder.maybe();
+      const content = file.size > MAX_FILE_BYTES ? null : readOrNull(file.path);
+      filesDone++;
+      if (file.size > MAX_FILE_BYTES) collector.skippedLarge++;
+      else if (content !== null) {
+        bytesDone += content.length;
+        if (collector.scan(content, displayPath(options.cwd, file.path), null)) {
+          collector.filesScanned++;
+          collector.bytesScanned += content.length;
+        }
+      }
+      if (filesDone % 64 === 0) progress();
     }
-    if (filesDone % 64 === 0) progress();
   }
   progress();
 
