@@ -11,7 +11,7 @@
  * generator, size and seed).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { KeytarKeyStore, Vault, providers } from '../../electron/core/index.js';
 import { requirePrivateKeyring, testKeychainService } from '../support/real-keychain.js';
@@ -124,8 +124,11 @@ async function main(): Promise<void> {
 
     const outputFile = join(tmpdir(), `rekey-scan-bench-secretlint-${process.pid}.json`);
     cleanup.add('remove the secretlint report', () => rmSync(outputFile, { force: true }));
-    const runRekey = async () => {
-      const run = await runNode([join(repo, 'bin', 'rekey.js'), 'scan', '--json'], { cwd: tree.root, env });
+    const runRekey = async (threads?: number) => {
+      const run = await runNode([join(repo, 'bin', 'rekey.js'), 'scan', '--json'], {
+        cwd: tree.root,
+        env: threads === undefined ? env : { ...env, REKEY_SCAN_THREADS: String(threads) },
+      });
       if (run.code !== 4) throw new Error(`rekey scan exited ${run.code}: ${run.stderr}`);
       return run;
     };
@@ -149,17 +152,19 @@ async function main(): Promise<void> {
     };
     // interleaved, so a busy moment on the machine hits both tools alike; medians compared
     const runs = envNumber('REKEY_BENCH_SCAN_RUNS', 3);
-    const times = { rekey: [] as number[], secretlint: [] as number[] };
+    const times = { rekey: [] as number[], oneThread: [] as number[], secretlint: [] as number[] };
     let rekey: CommandRun | undefined;
     for (let run = 1; run <= runs; run++) {
       log(`run ${run}/${runs}: rekey scan …`);
       rekey = await runRekey();
       times.rekey.push(rekey.ms);
+      times.oneThread.push((await runRekey(1)).ms);
       log(`run ${run}/${runs}: secretlint …`);
       times.secretlint.push((await runSecretlint()).ms);
     }
     if (rekey === undefined) throw new Error('no run');
     const rekeyTime = figures(times.rekey);
+    const oneThreadTime = figures(times.oneThread);
     const secretlintTime = figures(times.secretlint);
 
     const found = { rekey: rekeyHits(rekey), secretlint: secretlintHits(outputFile, tree.root) };
@@ -171,6 +176,7 @@ async function main(): Promise<void> {
     const seconds = (f: Figures) => `${formatNumber(f.median / 1000)} s (${formatNumber(f.min / 1000)}–${formatNumber(f.max / 1000)})`;
     const rows = [
       [`time, wall incl. start-up (median of ${runs}, range)`, seconds(rekeyTime), seconds(secretlintTime), `secretlint / rekey = ${ratio.toFixed(1)}×`],
+      ['  rekey scan on one thread (REKEY_SCAN_THREADS=1)', seconds(oneThreadTime), '', `secretlint / rekey = ${(secretlintTime.median / oneThreadTime.median).toFixed(1)}×`],
       ['throughput (median)', `${formatNumber(tree.bytes / 1e6 / (rekeyTime.median / 1000))} MB/s`, `${formatNumber(tree.bytes / 1e6 / (secretlintTime.median / 1000))} MB/s`, ''],
       ['recall, all planted keys', share(count(real, found.rekey), real.length), share(count(real, found.secretlint), real.length), ''],
       ...[...REAL_KINDS, 'placeholder' as const].map((kind) => [
@@ -187,6 +193,7 @@ async function main(): Promise<void> {
         `Leak scan: rekey scan vs secretlint ${secretlintVersion(repo)} (preset-recommend), same tree, same run`,
         `tree: ${tree.files.toLocaleString('en-US')} files, ${(tree.bytes / 1e6).toFixed(1)} MB, ${real.length} planted keys + ${byKind('placeholder').length} placeholders`,
         machineLine(),
+        `rekey scan threads: ${Math.min(availableParallelism(), 4)} (min of availableParallelism and 4); secretlint runs on one`,
         '',
         renderTable(['', 'rekey scan', 'secretlint', ''], rows),
         '',

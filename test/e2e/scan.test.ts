@@ -118,6 +118,12 @@ describe('scan a folder', () => {
     await expect.poll(() => toast(page, 'Added aws-deploy').isVisible()).toBe(true);
     expect(app.recorder.calls('rekey:scan:add-finding').map((call) => JSON.stringify(call.input))).not.toContain(leaks.unknownAws);
 
+    // a filter in the sidebar goes back to the list too
+    await page.getByRole('button', { name: /^Exposed/ }).click();
+    await expect.poll(() => row(page, 'gh-ci').isVisible()).toBe(true);
+    await page.getByRole('button', { name: /^All keys/ }).click();
+    await page.getByRole('button', { name: 'Scan a folder' }).click();
+    expect(await screen.getByRole('heading', { name: '3 vault keys found' }).isVisible()).toBe(true);
     await screen.getByRole('button', { name: 'Back to keys' }).click();
     await expect.poll(() => row(page, 'aws-deploy').isVisible()).toBe(true);
     expect(await row(page, 'gh-ci').innerText()).toMatch(/exposed/i);

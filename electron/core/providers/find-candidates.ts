@@ -183,29 +183,30 @@ export function findCandidateKeysInBytes(bytes: Uint8Array): CandidateKey[] {
   const candidates: CandidateKey[] = [];
   const end = bytes.length;
   let text: string | null = null;
-  let previous = 0;
-  for (let i = 0; i < end; i++) {
+  let i = 0;
+  // two tight loops (over separators, then over a token) branch far more predictably than one
+  // loop asking at every byte whether a token starts there; bounds are checked before every read,
+  // since one read past the end of a typed array makes V8 deoptimise the function
+  while (i < end) {
+    while (i < end && IS_TOKEN_BYTE[bytes[i] as number] === 0) i++;
+    if (i >= end) break;
     const code = bytes[i] as number;
-    const isToken = IS_TOKEN_BYTE[code] as number;
-    if (isToken > previous) {
-      // bounds checked first: one read past the end of a typed array makes V8 deoptimise this loop
-      const pair = i + 1 < end ? (code << 8) | (bytes[i + 1] as number) : 0;
-      const maybe =
-        ((PREFIX_PAIRS[pair >>> 5] as number) & (1 << (pair & 31))) !== 0 ||
-        (HAS_PREFIXLESS_FORM && i + 41 < end && IS_HEX_START[code] === 1 && bytes[i + 32] === DASH && bytes[i + 41] === DASH);
-      if (maybe && anyPrefixAtBytes(bytes, i, code)) {
-        text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-        const found = matchAt(text, i, code);
-        if (found !== null) {
-          accept(found, text.slice(i, i + found.length), i, candidates);
-          // like the global pattern, carry on after the match (it ends before a non-token character)
-          i += found.length - 1;
-          previous = 1;
-          continue;
-        }
+    const pair = i + 1 < end ? (code << 8) | (bytes[i + 1] as number) : 0;
+    const maybe =
+      ((PREFIX_PAIRS[pair >>> 5] as number) & (1 << (pair & 31))) !== 0 ||
+      (HAS_PREFIXLESS_FORM && i + 41 < end && IS_HEX_START[code] === 1 && bytes[i + 32] === DASH && bytes[i + 41] === DASH);
+    if (maybe && anyPrefixAtBytes(bytes, i, code)) {
+      text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+      const found = matchAt(text, i, code);
+      if (found !== null) {
+        accept(found, text.slice(i, i + found.length), i, candidates);
+        // like the global pattern, carry on after the match (it ends before a non-token character)
+        i += found.length;
+        continue;
       }
     }
-    previous = isToken;
+    i++;
+    while (i < end && IS_TOKEN_BYTE[bytes[i] as number] === 1) i++;
   }
   return candidates;
 }

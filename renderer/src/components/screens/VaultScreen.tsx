@@ -66,7 +66,10 @@ export function VaultScreen({ path }: { path: string }) {
           filters={filters}
           statusCounts={statusCounts}
           projects={projects}
-          onFilter={(change) => setFilters((current) => ({ ...current, ...change }))}
+          onFilter={(change) => {
+            setFilters((current) => ({ ...current, ...change }));
+            setView('keys');
+          }}
         />
         {view === 'scan' ? (
           <main className="workspace" aria-label="Scan a folder">
