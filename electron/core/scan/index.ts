@@ -4,4 +4,3 @@ export type { FindingSecret, ScanFinding, ScanReport, ScanSummary } from './find
 export { type ScanOptions, type ScanProgress, MAX_FILE_BYTES, scan, scanStaged } from './scan.js';
 export { VENDORED_FOLDERS } from './walk-files.js';
 export { installPreCommitHook, type HookInstall } from './pre-commit-hook.js';
-export { isScanWorkerData, serveScanWorker } from './scan-pool.js';

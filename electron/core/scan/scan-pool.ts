@@ -7,7 +7,7 @@ import { type BufferHit, looksBinary, scanBuffer } from './scan-buffer.js';
  * Scanning files on several threads: each worker holds its own copy of the vault values
  * (wiped when it closes), reads the files it is given and returns the hits; main hands out
  * small batches as workers finish, so a few large files do not leave a thread idle. The worker
- * is the caller's own script started again (the CLI bundle), recognised by WORKER_ROLE.
+ * script (scan-worker-main.ts, bundled on its own) checks it was started for this by WORKER_ROLE.
  */
 
 export const WORKER_ROLE = 'rekey-scan-worker';

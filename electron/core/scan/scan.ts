@@ -32,9 +32,8 @@ export interface ScanOptions {
    */
   readonly onUnknownKey?: ((findingId: string, value: string) => void) | undefined;
   /**
-   * Scan files on this many threads, each started from `script` (a file that calls
-   * serveScanWorker when isScanWorkerData(workerData)). Used for large scans only, and not
-   * together with onUnknownKey.
+   * Scan files on this many threads, each started from `script` (the bundle of
+   * scan-worker-main.ts). Used for large scans only, and not together with onUnknownKey.
    */
   readonly threads?: { readonly script: URL; readonly count: number } | undefined;
 }
