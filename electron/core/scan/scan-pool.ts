@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { type MessagePort, Worker } from 'node:worker_threads';
 import { type KnownValue, KnownValueIndex } from './known-values.js';
+import { readInto } from './read-file.js';
 import { type BufferHit, looksBinary, scanBuffer } from './scan-buffer.js';
 
 /*
@@ -11,6 +11,8 @@ import { type BufferHit, looksBinary, scanBuffer } from './scan-buffer.js';
  */
 
 export const WORKER_ROLE = 'rekey-scan-worker';
+/** Files handed to workers are at most MAX_FILE_BYTES (5 MB); one byte more shows one that grew. */
+const MAX_SCRATCH_BYTES = 5 * 1024 * 1024 + 1;
 const BATCH_FILES = 24;
 
 export interface PoolFile {
@@ -40,6 +42,7 @@ export function isScanWorkerData(data: unknown): data is { role: typeof WORKER_R
 export function serveScanWorker(port: MessagePort, data: { values: WorkerValue[] }): void {
   const values: KnownValue[] = data.values.map((value) => ({ ...value, bytes: Buffer.from(value.bytes.buffer, value.bytes.byteOffset, value.bytes.byteLength) }));
   const index = new KnownValueIndex(values);
+  const scratch = Buffer.allocUnsafeSlow(MAX_SCRATCH_BYTES);
   port.on('message', (message: ToWorker) => {
     if (message.type === 'close') {
       for (const value of values) value.bytes.fill(0);
@@ -47,12 +50,8 @@ export function serveScanWorker(port: MessagePort, data: { values: WorkerValue[]
       return;
     }
     const results = message.files.map((file): PoolResult => {
-      let content: Buffer;
-      try {
-        content = readFileSync(file.path);
-      } catch {
-        return { index: file.index, outcome: 'unreadable', bytes: 0, hits: [] };
-      }
+      const content = readInto(file.path, scratch);
+      if (content === null) return { index: file.index, outcome: 'unreadable', bytes: 0, hits: [] };
       if (looksBinary(content)) return { index: file.index, outcome: 'binary', bytes: content.length, hits: [] };
       return { index: file.index, outcome: 'scanned', bytes: content.length, hits: scanBuffer(content, index) };
     });

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { KnownValueIndex } from './known-values.js';
 import type { ScanFinding, ScanReport } from './finding.js';
 import { type BlobPlace, historyBlobs, readBlobs, stagedBlobs, workTreeTop } from './git-objects.js';
 import { type BufferHit, looksBinary, scanBuffer } from './scan-buffer.js';
+import { readInto } from './read-file.js';
 import { type PoolResult, scanOnWorkers } from './scan-pool.js';
 import { VENDORED_FOLDERS, type WalkedFile, walkFiles } from './walk-files.js';
 import { Yielder } from './yielder.js';
@@ -74,14 +74,6 @@ class FindingCollector {
   report(valuesTooShort: number): ScanReport {
     const { filesScanned, bytesScanned, skippedBinary, skippedLarge, blobsScanned } = this;
     return { findings: this.findings, summary: { filesScanned, bytesScanned, skippedBinary, skippedLarge, blobsScanned, valuesTooShort } };
-  }
-}
-
-function readOrNull(path: string): Buffer | null {
-  try {
-    return readFileSync(path);
-  } catch {
-    return null; // unreadable or gone since the walk: nothing to scan
   }
 }
 
@@ -156,9 +148,11 @@ export async function scan(index: KnownValueIndex, options: ScanOptions): Promis
     });
   } else {
     const yielder = new Yielder();
+    // one byte more than the limit, so a file that grew past it since the walk is seen whole
+    const scratch = Buffer.allocUnsafeSlow(MAX_FILE_BYTES + 1);
     for (const file of files) {
       await yielder.maybe();
-      const content = file.size > MAX_FILE_BYTES ? null : readOrNull(file.path);
+      const content = file.size > MAX_FILE_BYTES ? null : readInto(file.path, scratch);
       filesDone++;
       if (file.size > MAX_FILE_BYTES) collector.skippedLarge++;
       else if (content !== null) {

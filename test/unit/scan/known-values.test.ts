@@ -74,4 +74,18 @@ describe('KnownValueIndex', () => {
       }
     }
   });
+
+  it('finds the same in aligned memory (32-bit reads) as at an odd offset (byte reads)', () => {
+    const values = Array.from({ length: 50 }, (_, i) => known(randomBytes(15 + i), `v${i}`));
+    const index = new KnownValueIndex(values);
+    const text = Buffer.concat(values.flatMap((value) => [randomBytes(1 + (value.bytes.length % 7)), value.bytes]));
+    const aligned = Buffer.from(new ArrayBuffer(text.length));
+    text.copy(aligned);
+    const odd = Buffer.from(new ArrayBuffer(text.length + 1), 1, text.length);
+    text.copy(odd);
+    expect(aligned.byteOffset % 4).toBe(0);
+    const found = (buffer: Buffer) => index.find(buffer).map((match) => `${match.value.name}@${match.offset}`);
+    expect(found(aligned)).toHaveLength(50);
+    expect(found(odd)).toEqual(found(aligned));
+  });
 });
