@@ -231,7 +231,7 @@ describe('rekey scan', () => {
       expect(result.code).toBe(0);
       expect(result.out).toContain(join(repo, '.git', 'hooks', 'pre-commit'));
       const script = readFileSync(join(repo, '.git', 'hooks', 'pre-commit'), 'utf8');
-      expect(script).toMatch(/^exec '\/.+node' '\/.+\/bin\/rekey\.js' 'scan' '--staged'$/m);
+      expect(script).toMatch(/^'\/.+node' '\/.+\/bin\/rekey\.js' 'scan' '--staged'$/m);
       expect(execFileSync('stat', ['-c', '%a', join(repo, '.git', 'hooks', 'pre-commit')], { encoding: 'utf8' }).trim()).toBe('755');
       expect((await v.run(['scan', '--install-hook'], { cwd: repo })).out).toMatch(/^Updated the pre-commit hook/);
     });
@@ -259,6 +259,21 @@ describe('rekey scan', () => {
       expect(clean.status).toBe(0);
       expect(clean.stderr).toMatch(/warning: infra\.sh:1:19 holds a key that is not in your vault: AWS access key ID AKIA•+\S{4}$/m);
       expect(git(repo, 'log', '--format=%s')).toBe('clean\n');
+    });
+
+    it('stops the commit, and says how to skip the check, when the scan cannot run', () => {
+      write(repo, { 'notes.txt': 'fine\n' });
+      git(repo, 'add', 'notes.txt');
+      const result = spawnSync('git', ['commit', '-q', '-m', 'no vault'], {
+        cwd: repo,
+        encoding: 'utf8',
+        env: { ...process.env, ...v.env, REKEY_HOME: join(v.work, 'no-vault-here') },
+      });
+      outputs.push(result.stdout, result.stderr);
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toMatch(/^rekey: No vault at .*no-vault-here/m);
+      expect(result.stderr).toContain('git commit --no-verify skips the check once');
+      git(repo, 'reset', '-q');
     });
 
     it('leaves a hook it did not write alone, and says so', async () => {

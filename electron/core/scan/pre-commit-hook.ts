@@ -37,7 +37,13 @@ export function hookScript(command: readonly string[], env: HookOptions['env']):
     '# Installed by `rekey scan --install-hook`: blocks a commit whose staged content holds a value from',
     '# your Rekey vault (and names the key, masked). To commit anyway, once: git commit --no-verify',
     ...pins,
-    `exec ${[...command, 'scan', '--staged'].map(shellQuote).join(' ')}`,
+    [...command, 'scan', '--staged'].map(shellQuote).join(' '),
+    'status=$?',
+    // 4 is "found": rekey has said which key; anything else means the check itself could not run
+    'if [ "$status" -ne 0 ] && [ "$status" -ne 4 ]; then',
+    `  echo 'rekey: the pre-commit check could not run, so the commit was stopped; git commit --no-verify skips the check once.' >&2`,
+    'fi',
+    'exit "$status"',
     '',
   ].join('\n');
 }

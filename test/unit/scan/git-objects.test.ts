@@ -75,7 +75,8 @@ describe('the pre-commit hook script', () => {
   it('runs rekey scan --staged with absolute, quoted paths, pinning the vault it was installed from', () => {
     const script = hookScript(['/usr/bin/node', "/opt/it's here/bin/rekey.js"], { REKEY_HOME: '/home/me/vault', OTHER: 'x' });
     expect(script.startsWith('#!/bin/sh\n')).toBe(true);
-    expect(script).toContain(`exec '/usr/bin/node' '/opt/it'\\''s here/bin/rekey.js' 'scan' '--staged'`);
+    expect(script).toContain(`\n'/usr/bin/node' '/opt/it'\\''s here/bin/rekey.js' 'scan' '--staged'\n`);
+    expect(script).toMatch(/exit "\$status"\n$/);
     expect(script).toContain(`if [ -z "\${REKEY_HOME:-}" ]; then REKEY_HOME='/home/me/vault'; export REKEY_HOME; fi`);
     expect(script).not.toContain('REKEY_KEYCHAIN_SERVICE');
     expect(script).not.toContain('OTHER');
