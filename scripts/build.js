@@ -1,5 +1,5 @@
 // Builds everything the app, the CLI and the bench run from, into dist/:
-//   dist/cli/rekey.js, dist/bench/vault-bench.js, dist/main/main.js  (Node/Electron main, ESM)
+//   dist/cli/rekey.js (+ scan-worker.js), dist/bench/*.js, dist/main/main.js  (Node/Electron main, ESM)
 //   dist/preload/preload.cjs                                          (sandboxed preload: one CommonJS file)
 //   dist/renderer/                                                    (Vite, when the renderer exists)
 // Bundling makes the CLI start fast: one file loads quicker than hundreds of date-fns and zod modules.
@@ -16,6 +16,8 @@ await build({
   ...common,
   entryPoints: {
     'cli/rekey': 'electron/cli/bin.ts',
+    // a scan worker thread loads this small bundle, not the whole CLI
+    'cli/scan-worker': 'electron/core/scan/scan-worker-main.ts',
     'main/main': 'electron/main/main.ts',
   },
   outdir: 'dist',
@@ -36,6 +38,7 @@ await build({
     'bench/vault-bench': 'test/bench/vault-bench.ts',
     'bench/renderer-bench': 'test/bench/renderer-bench.ts',
     'bench/reminders-lock-bench': 'test/bench/reminders-lock-bench.ts',
+    'bench/scan-bench': 'test/bench/scan-bench.ts',
   },
   outdir: 'dist',
   format: 'esm',

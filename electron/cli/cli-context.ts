@@ -14,6 +14,10 @@ export interface CliContext {
    * read from the first line of stdin (--password-stdin), or refused (--no-input). Set by main().
    */
   readonly password?: PasswordSource | undefined;
+  /** How to run this same rekey again (node and bin/rekey.js, absolute): what a git hook calls. */
+  readonly launcher?: readonly string[] | undefined;
+  /** Worker threads for large scans: this same script, and how many. */
+  readonly scanThreads?: { readonly script: URL; readonly count: number } | undefined;
 }
 
 export type PasswordSource = { kind: 'prompt' } | { kind: 'refuse' } | { kind: 'given'; password: string };
@@ -28,7 +32,7 @@ export class UsageError extends Error {
   }
 }
 
-export const EXIT = { ok: 0, error: 1, usage: 2, attention: 3 } as const;
+export const EXIT = { ok: 0, error: 1, usage: 2, attention: 3, found: 4 } as const;
 /** Our own codes are EXIT; `rekey run` passes on the child's status, whatever it is. */
 export type ExitCode = number;
 

@@ -3,7 +3,9 @@ import { RekeyError, isRekeyError } from '../core/index.js';
 import { type CliContext, EXIT, type ExitCode, type PasswordSource, UsageError } from './cli-context.js';
 import { COMMANDS } from './commands/index.js';
 
-export const VERSION = '0.1.0';
+import { VERSION } from './version.js';
+
+export { VERSION };
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -19,7 +21,7 @@ function overview(): string {
     '  --password-stdin   the first line of stdin is the master password (the rest is the command\'s input)',
     '  --no-input         never prompt; fail with a clear message if the password is needed',
     '`rekey due` reads only dates, so it never needs the password.',
-    'Exit codes: 0 ok, 1 error, 2 usage error, 3 `due` found overdue or exposed keys.',
+    'Exit codes: 0 ok, 1 error, 2 usage error, 3 `due` found overdue or exposed keys, 4 `scan` found leaked keys.',
   ].join('\n');
 }
 

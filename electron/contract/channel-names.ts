@@ -35,6 +35,9 @@ export const CHANNELS = {
   saveBackup: 'rekey:backup:save',
   chooseBackup: 'rekey:backup:choose',
   restoreBackup: 'rekey:backup:restore',
+  startScan: 'rekey:scan:start',
+  scanProgress: 'rekey:scan:progress',
+  addScanFinding: 'rekey:scan:add-finding',
 } as const;
 
 export type ChannelMethod = keyof typeof CHANNELS;

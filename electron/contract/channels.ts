@@ -38,6 +38,9 @@ export const CONTRACT = {
   saveBackup: { channel: CHANNELS.saveBackup, input: s.backupSaveInput, output: s.backupSaved },
   chooseBackup: { channel: CHANNELS.chooseBackup, input: s.noInput, output: s.backupChosen },
   restoreBackup: { channel: CHANNELS.restoreBackup, input: s.backupRestoreInput, output: s.backupRestored },
+  startScan: { channel: CHANNELS.startScan, input: s.scanStartInput, output: s.scanStarted },
+  scanProgress: { channel: CHANNELS.scanProgress, input: s.scanJobInput, output: s.scanProgress },
+  addScanFinding: { channel: CHANNELS.addScanFinding, input: s.scanAddInput, output: s.addResult },
 } as const satisfies Record<keyof typeof CHANNELS, { channel: string; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

@@ -158,3 +158,46 @@ export const backupSaved = z.object({ path: z.string().nullable(), ...backupCont
 export const backupChosen = z.object({ choice: z.object({ token: z.string(), path: z.string(), fileName: z.string() }).nullable() });
 export const backupRestoreInput = z.object({ token: z.string().min(1).max(100), passphrase }).strict();
 export const backupRestored = z.object({ status: vaultStatus, backupCreatedAt: z.string(), ...backupContents });
+/*
+ * The leak scan. Main opens the folder dialog and runs the scan; the window polls a job id.
+ * Findings carry masked matches only; an unknown key's value stays in main, where "Add to
+ * vault" (scanAddInput) picks it up by finding id.
+ */
+export const scanStartInput = z
+  .object({ includeIgnored: z.boolean().optional(), includeVendored: z.boolean().optional(), history: z.boolean().optional() })
+  .strict();
+export const scanStarted = z.object({ job: z.object({ id: z.string(), path: z.string() }).nullable() });
+export const scanJobInput = z.object({ jobId: z.string().min(1).max(100) }).strict();
+export const scanFinding = z.object({
+  id: z.string(),
+  path: z.string(),
+  commit: z.string().nullable(),
+  line: z.number().int(),
+  column: z.number().int(),
+  providerId: z.string(),
+  providerName: z.string(),
+  masked: z.string(),
+  secret: z.object({ id: z.string(), name: z.string(), version: z.number().int(), current: z.boolean() }).nullable(),
+});
+export const scanProgress = z.object({
+  path: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  filesDone: z.number().int(),
+  filesTotal: z.number().int(),
+  bytesDone: z.number(),
+  bytesTotal: z.number(),
+  /** Filled once the scan is done. */
+  findings: z.array(scanFinding),
+  summary: z
+    .object({
+      filesScanned: z.number().int(),
+      bytesScanned: z.number(),
+      skippedBinary: z.number().int(),
+      skippedLarge: z.number().int(),
+      blobsScanned: z.number().int(),
+      valuesTooShort: z.number().int(),
+    })
+    .nullable(),
+  error: z.string().nullable(),
+});
+export const scanAddInput = secretMetadataInput.extend({ jobId: z.string().min(1).max(100), findingId: z.string().min(1).max(100), name }).strict();

@@ -10,3 +10,4 @@ export * as dotenv from './dotenv/index.js';
 export * from './reminders/index.js';
 export * from './settings/index.js';
 export * from './backup/index.js';
+export * as scanning from './scan/index.js';

@@ -68,6 +68,11 @@ const services = createRekeyServices({
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async chooseScanFolder() {
+      const options = { title: 'Scan a folder for leaked keys', properties: ['openDirectory' as const, 'showHiddenFiles' as const] };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   },
 });
 

@@ -16,6 +16,8 @@ export interface DialogPort {
   chooseBackupTarget(defaultName: string): Promise<string | null>;
   /** A backup file to restore, or null when the user cancelled. */
   chooseBackupSource(): Promise<string | null>;
+  /** A folder to scan for leaked keys, or null when the user cancelled. */
+  chooseScanFolder(): Promise<string | null>;
 }
 
 export interface Timers {

@@ -3,9 +3,11 @@ import { ClipboardGuard } from './clipboard/clipboard-guard.js';
 import { appHandlers } from './handlers/app-handlers.js';
 import { backupHandlers } from './handlers/backup-handlers.js';
 import { secretHandlers } from './handlers/secret-handlers.js';
+import { scanHandlers } from './handlers/scan-handlers.js';
 import { transferHandlers } from './handlers/transfer-handlers.js';
 import { type Dispatch, createDispatcher } from './ipc/dispatcher.js';
 import { type ClipboardPort, type DialogPort, type Timers, realTimers } from './ports.js';
+import { ScanJobs } from './scan/scan-jobs.js';
 import { VaultSession } from './session/vault-session.js';
 
 export type { ClipboardPort, DialogPort } from './ports.js';
@@ -48,6 +50,7 @@ export interface RekeyServices {
 export function createRekeyServices(options: RekeyServicesOptions): RekeyServices {
   const session = new VaultSession({ home: options.home, keyStore: options.keyStore, clock: options.clock, kdfCost: options.kdfCost });
   const clipboard = new ClipboardGuard(options.clipboard, options.timers ?? realTimers);
+  const scans = new ScanJobs();
   const settings = () => session.metadata()?.settings() ?? null;
   const clearSeconds = () => options.clipboardClearSeconds ?? settings()?.clipboardClearSeconds ?? 30;
   const listeners: Array<(settings: Settings) => void> = [];
@@ -71,6 +74,7 @@ export function createRekeyServices(options: RekeyServicesOptions): RekeyService
         },
       }),
       ...backupHandlers(session, options.dialogs, () => (options.clock ?? systemClock).now()),
+      ...scanHandlers(session, options.dialogs, scans),
       lockVault: async () => {
         await lock();
         return session.status();
@@ -92,6 +96,7 @@ export function createRekeyServices(options: RekeyServicesOptions): RekeyService
     },
     async close() {
       try {
+        scans.clear();
         await clipboard.dispose();
       } finally {
         session.close();

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -191,6 +191,17 @@ describe('no plaintext leaves the vault except through get, run and export', () 
       await run(['run', '--', 'rekey-no-such-command'], { expectCode: 1 });
       await run(['rm', 'odd'], { expectCode: 0 });
       await run(['get', 'odd'], { expectCode: 1 });
+
+      // the leak scan finds planted values and reports them masked, in every output format
+      const leaks = join(v.work, 'leaks');
+      mkdirSync(leaks);
+      const planted = [values.github, values.githubRotated, values.stripe, values.stripeRotated, values.aws, values.pem, values.unicode, values.importedUrl];
+      writeFileSync(join(leaks, 'config.txt'), planted.map((value) => `KEY=${value}`).join('\n'));
+      await Promise.all([
+        run(['scan', leaks], { expectCode: 4 }),
+        run(['scan', leaks, '--json'], { expectCode: 4 }),
+        run(['scan', leaks, '--sarif'], { expectCode: 4 }),
+      ]);
 
       // the log
       await Promise.all([

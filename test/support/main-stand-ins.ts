@@ -40,6 +40,10 @@ export class ScriptedDialogs implements DialogPort {
   async chooseBackupSource(): Promise<string | null> {
     return this.backupSource;
   }
+  scanFolder: string | null = null;
+  async chooseScanFolder(): Promise<string | null> {
+    return this.scanFolder;
+  }
 }
 
 /** Timers the test fires by hand, so "clears after 30 s" takes no time. */

@@ -5,5 +5,5 @@ export { detectProvider } from './detect.js';
 export { checkFormat } from './check-format.js';
 export { publicPrefix } from './public-prefix.js';
 export { maskValue } from './mask.js';
-export { findCandidateKeys } from './find-candidates.js';
+export { findCandidateKeys, findCandidateKeysInBytes } from './find-candidates.js';
 export type { CandidateKey } from './find-candidates.js';

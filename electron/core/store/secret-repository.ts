@@ -72,7 +72,7 @@ export class SecretRepository {
     deleteSecret: Statement<[string]>;
     byFingerprint: Statement<[Buffer], { name: string; version: number; current: number }>;
     setRotatedAt: Statement<[string, string, number]>;
-    allSealed: Statement<[], SealedVersionRow & { name: string }>;
+    allSealed: Statement<[], SealedVersionRow & { name: string; provider: string }>;
   };
 
   constructor(private readonly db: Database) {
@@ -105,7 +105,7 @@ export class SecretRepository {
       byFingerprint: db.prepare(`SELECT s.name, v.version, v.retired_at IS NULL AS current
         FROM secret_versions v JOIN secrets s ON s.id = v.secret_id WHERE v.fingerprint = ? ORDER BY s.name, v.version`),
       setRotatedAt: db.prepare('UPDATE secret_versions SET rotated_at = ? WHERE secret_id = ? AND version = ?'),
-      allSealed: db.prepare(`SELECT s.name, v.secret_id, v.version, v.ciphertext, v.nonce, v.tag, v.fingerprint, v.masked,
+      allSealed: db.prepare(`SELECT s.name, s.provider, v.secret_id, v.version, v.ciphertext, v.nonce, v.tag, v.fingerprint, v.masked,
         v.rotated_at, v.created_at, v.retired_at FROM secret_versions v JOIN secrets s ON s.id = v.secret_id`),
     };
   }
@@ -182,7 +182,7 @@ export class SecretRepository {
     this.db.prepare(`UPDATE secrets SET ${assignments} WHERE id = @id`).run({ ...changes, updated_at: updatedAt, id: secretId });
   }
 
-  *everySealedVersion(): Generator<SealedVersionRow & { name: string }> {
+  *everySealedVersion(): Generator<SealedVersionRow & { name: string; provider: string }> {
     yield* this.stmts.allSealed.iterate();
   }
 }

@@ -23,6 +23,7 @@ import {
   wipeVaultKeys,
 } from '../crypto/index.js';
 import { RekeyError } from '../errors.js';
+import type { KnownValue } from '../scan/known-values.js';
 import { type KeyStore, vaultKeyAccount } from '../keychain/index.js';
 import { GENERIC_PROVIDER_ID, checkFormat, detectProvider, findProvider, maskValue } from '../providers/index.js';
 import { DEFAULT_LEAD_DAYS, DEFAULT_ROTATE_EVERY_DAYS, type RotationStatus, dueDate, statusJudge } from '../rotation/index.js';
@@ -463,6 +464,36 @@ export class Vault {
       plain?.fill(0);
     }
     return { checked, broken };
+  }
+
+  /**
+   * Every stored version, current and previous, decrypted for `use` and wiped when it
+   * returns: the leak scanner's list of exact values. Nothing leaves core, so unlike
+   * withRevealed this is not a disclosure and is not audited.
+   */
+  async withEveryValue<T>(use: (values: KnownValue[]) => Promise<T> | T): Promise<T> {
+    const keys = this.unlocked();
+    const values: KnownValue[] = [];
+    try {
+      for (const row of this.secrets.everySealedVersion()) {
+        const plain = open(keys.encryption, row, secretAssociatedData(row.secret_id, row.version));
+        if (plain === null) {
+          throw new RekeyError('integrity', `The stored value of "${row.name}" (version ${row.version}) failed its integrity check; \`rekey audit verify\` lists every such value.`);
+        }
+        values.push({
+          bytes: plain,
+          secretId: row.secret_id,
+          name: row.name,
+          version: row.version,
+          current: row.retired_at === null,
+          providerId: row.provider,
+          masked: row.masked,
+        });
+      }
+      return await use(values);
+    } finally {
+      for (const value of values) value.bytes.fill(0);
+    }
   }
 
   /** Which stored values (current or previous) equal `value`, by fingerprint. */

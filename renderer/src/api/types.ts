@@ -18,3 +18,6 @@ export type NewSecret = Input<'addSecret'>;
 export type Settings = Output<'getSettings'>['settings'];
 export type SettingsPatch = Input<'saveSettings'>;
 export type KeyReminders = Output<'keyReminders'>;
+export type ScanProgress = Output<'scanProgress'>;
+export type ScanFinding = ScanProgress['findings'][number];
+export type ScanOptions = Input<'startScan'>;

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'dotenv';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -209,5 +209,69 @@ describe('main-process services behind the IPC contract', () => {
       }
     }
     expect(JSON.stringify(responses.filter((r) => r.channel === CHANNELS.reveal))).toContain(values[1]);
+  });
+
+  describe('the leak scan', () => {
+    type Progress = {
+      state: string;
+      filesDone: number;
+      filesTotal: number;
+      findings: Array<{ id: string; path: string; line: number; masked: string; secret: { name: string } | null }>;
+      error: string | null;
+    };
+    async function finished(jobId: string): Promise<Progress> {
+      for (;;) {
+        const progress = await value<Progress>(CHANNELS.scanProgress, { jobId });
+        if (progress.state !== 'running') return progress;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    }
+
+    it('scans the folder main asked for, reports masked findings, and adds an unknown key without the value crossing', async () => {
+      await value(CHANNELS.initVault);
+      const known = sampleKeys.github();
+      const stranger = sampleKeys.stripe();
+      await value(CHANNELS.addSecret, { name: 'gh', value: known });
+      const folder = join(dir.path, 'project');
+      mkdirSync(join(folder, 'src'), { recursive: true });
+      writeFileSync(join(folder, 'src', 'a.ts'), `const t = '${known}';\n`);
+      writeFileSync(join(folder, 'src', 'b.ts'), `\nconst s = '${stranger}';\n`);
+
+      expect(await value(CHANNELS.startScan, {})).toEqual({ job: null });
+      dialogs.scanFolder = folder;
+      const started = await value<{ job: { id: string; path: string } }>(CHANNELS.startScan, { history: false });
+      expect(started.job.path).toBe(folder);
+      const done = await finished(started.job.id);
+      expect(done).toMatchObject({ state: 'done', filesDone: 2, filesTotal: 2, error: null });
+      expect(done.findings.map((f) => [f.path, f.line, f.secret?.name ?? null])).toEqual([
+        ['src/a.ts', 1, 'gh'],
+        ['src/b.ts', 2, null],
+      ]);
+
+      const unknown = done.findings[1];
+      const added = await value<{ secret: { name: string; provider: string } }>(CHANNELS.addScanFinding, { jobId: started.job.id, findingId: unknown?.id, name: 'found-stripe' });
+      expect(added.secret).toMatchObject({ name: 'found-stripe', provider: 'stripe-secret' });
+      expect(await value(CHANNELS.reveal, { name: 'found-stripe' })).toEqual({ value: stranger });
+      const known1 = await call(CHANNELS.addScanFinding, { jobId: started.job.id, findingId: done.findings[0]?.id, name: 'again' });
+      expect(known1.ok ? 'ok' : known1.error.code).toBe('not-found');
+      const gone = await call(CHANNELS.scanProgress, { jobId: 'no-such-job' });
+      expect(gone.ok ? 'ok' : gone.error.code).toBe('not-found');
+
+      for (const { channel, result } of responses.filter((r) => r.channel !== CHANNELS.reveal)) {
+        const text = JSON.stringify(result);
+        for (const key of [known, stranger]) expect(text.includes(key.slice(4, -4)), `${channel} leaked a value`).toBe(false);
+      }
+    });
+
+    it('reports a scan that cannot run as failed, with the reason', async () => {
+      await value(CHANNELS.initVault);
+      await value(CHANNELS.addSecret, { name: 'gh', value: sampleKeys.github() });
+      dialogs.scanFolder = join(dir.path, 'not-a-repo');
+      mkdirSync(dialogs.scanFolder);
+      const started = await value<{ job: { id: string } }>(CHANNELS.startScan, { history: true });
+      const done = await finished(started.job.id);
+      expect(done.state).toBe('failed');
+      expect(done.error).toMatch(/Scanning git history needs a git repository/);
+    });
   });
 });

@@ -1,5 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GENERIC_PROVIDER_ID, findCandidateKeys, listProviders } from '../../../electron/core/providers/index.js';
+import { PROVIDER_SPECS } from '../../../electron/core/providers/catalog.js';
+import { CANDIDATE_PATTERN } from '../../../electron/core/providers/find-candidates.js';
+import { looksLikePlaceholder } from '../../../electron/core/providers/placeholder.js';
+import { longestPrefixOf } from '../../../electron/core/providers/public-prefix.js';
+import { GENERIC_PROVIDER_ID, findCandidateKeys, findCandidateKeysInBytes, listProviders } from '../../../electron/core/providers/index.js';
 import { ALNUM, samplesOf } from './sample-keys.js';
 
 const keyedProviders = listProviders().filter((p) => p.id !== GENERIC_PROVIDER_ID);
@@ -93,5 +98,49 @@ describe('findCandidateKeys', () => {
   it('finds nothing in ordinary text', () => {
     expect(findCandidateKeys('')).toEqual([]);
     expect(findCandidateKeys('The quick brown fox; skip-this sk- ghp_ AKIA 1234 a1b2c3d4e5f6 https://example.com/path?q=1')).toEqual([]);
+  });
+});
+
+/** The definition findCandidateKeys must agree with: the whole pattern and the placeholder filter, the slow way. */
+function byPattern(text: string): Array<{ providerId: string; index: number; length: number }> {
+  const specs = PROVIDER_SPECS.filter((spec) => spec.forms.length > 0);
+  return [...text.matchAll(CANDIDATE_PATTERN)].flatMap((match) => {
+    const spec = specs[match.findIndex((captured, i) => i > 0 && captured !== undefined) - 1];
+    if (spec === undefined) throw new Error('no group matched');
+    if (looksLikePlaceholder(match[0].slice(longestPrefixOf(spec, match[0]).length))) return [];
+    return [{ providerId: spec.id, index: match.index, length: match[0].length }];
+  });
+}
+
+describe('findCandidateKeys agrees with CANDIDATE_PATTERN', () => {
+  const keys = keyedProviders.flatMap((provider) => samplesOf(provider.id).valid.map((valid) => valid.value));
+  const nearMisses = keyedProviders.flatMap((provider) => samplesOf(provider.id).nearMisses.map((miss) => miss.value));
+  const pieces = fc.oneof(
+    fc.constantFrom(...keys),
+    fc.constantFrom(...nearMisses),
+    fc.constantFrom(' ', '\n', '"', "'", '=', '.', '-', '_', 'x', '/', ':', 'é', '😀', 'key-', 'SK', 'sk-', 'AKIA', 'dapi', `${'a'.repeat(32)}-`),
+    fc.string({ unit: fc.constantFrom(...'0123456789abcdef-ABCDEFXYZ_ .'), maxLength: 60 }),
+  );
+
+  it('on random mixes of keys, near misses, separators and hex runs', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        expect(findCandidateKeys(text)).toEqual(byPattern(text));
+        // the byte scanner reads UTF-8 bytes as latin1: same keys, byte offsets
+        const bytes = Buffer.from(text, 'utf8');
+        expect(findCandidateKeysInBytes(bytes)).toEqual(byPattern(bytes.toString('latin1')));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('on every sample key glued to every separator', () => {
+    for (const key of keys) {
+      for (const text of [key, ` ${key} `, `x${key}`, `${key}x`, `.${key}.`, `${key}-${key}`, `${key} ${key}`]) {
+        expect(findCandidateKeys(text), text).toEqual(byPattern(text));
+        expect(findCandidateKeysInBytes(Buffer.from(text)), text).toEqual(byPattern(text));
+      }
+    }
   });
 });

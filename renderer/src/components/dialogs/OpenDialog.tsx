@@ -1,6 +1,7 @@
 import type { Secret } from '../../api/types';
 import type { DialogRequest } from '../../lib/dialog-request';
 import { BackupDialog } from '../backup/BackupDialog';
+import { AddFindingDialog } from './AddFindingDialog';
 import { AddSecretDialog } from './AddSecretDialog';
 import { DeleteSecretDialog } from './DeleteSecretDialog';
 import { EditSecretDialog } from './EditSecretDialog';
@@ -43,5 +44,7 @@ export function OpenDialog({ request, ...context }: DialogContext & { request: D
       return <RemindersDialog {...context} secret={request.secret} />;
     case 'delete':
       return <DeleteSecretDialog {...context} secret={request.secret} />;
+    case 'add-finding':
+      return <AddFindingDialog {...context} jobId={request.jobId} finding={request.finding} />;
   }
 }

@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useAppPoll } from '../../hooks/useAppPoll';
 import { useHotkey } from '../../hooks/useHotkey';
+import { useScanJob } from '../../hooks/useScanJob';
 import { SecretActionsContext, useSecretActions } from '../../hooks/useSecretActions';
 import { useSecrets } from '../../hooks/useSecrets';
 import type { DialogRequest } from '../../lib/dialog-request';
@@ -10,6 +11,7 @@ import { Button } from '../common/Button';
 import { Callout } from '../common/Callout';
 import { Spinner } from '../common/Spinner';
 import { OpenDialog } from '../dialogs/OpenDialog';
+import { ScanScreen } from '../scan/ScanScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { ListMessage } from '../vault/ListMessage';
 import { ListToolbar } from '../vault/ListToolbar';
@@ -28,10 +30,11 @@ function noMatchText(filters: ListFilters): string {
 /** The vault: filters on the left, the searchable list of keys on the right, dialogs on top. */
 export function VaultScreen({ path, onLock, onLockedElsewhere }: { path: string; onLock: () => void; onLockedElsewhere: () => void }) {
   const { secrets, complete, error, reload, upsert, remove } = useSecrets();
-  const [view, setView] = useState<'keys' | 'settings'>('keys');
+  const [view, setView] = useState<'keys' | 'settings' | 'scan'>('keys');
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
   const [sort, setSort] = useState<SortKey>('due');
   const [dialog, setDialog] = useState<DialogRequest | null>(null);
+  const scan = useScanJob();
   const searchRef = useRef<HTMLInputElement>(null);
 
   useHotkey(isSearchShortcut, () => {
@@ -81,6 +84,10 @@ export function VaultScreen({ path, onLock, onLockedElsewhere }: { path: string;
           <main className="workspace" aria-label="Settings">
             <SettingsScreen onBack={() => setView('keys')} />
           </main>
+        ) : view === 'scan' ? (
+          <main className="workspace" aria-label="Scan a folder">
+            <ScanScreen scan={scan.state} onStart={(options) => void scan.start(options)} onBack={() => setView('keys')} secrets={all} onOpen={open} />
+          </main>
         ) : (
         <main className="workspace" aria-label="Keys">
           <VaultHeader
@@ -91,6 +98,7 @@ export function VaultScreen({ path, onLock, onLockedElsewhere }: { path: string;
             onOpen={open}
             onLock={onLock}
             onSettings={() => setView('settings')}
+            onScan={() => setView('scan')}
           />
           <ListToolbar
             searchRef={searchRef}

@@ -21,6 +21,7 @@ export function VaultHeader({
   onOpen,
   onSettings,
   onLock,
+  onScan,
 }: {
   filters: ListFilters;
   shown: number;
@@ -30,6 +31,7 @@ export function VaultHeader({
   onOpen: (request: DialogRequest) => void;
   onSettings: () => void;
   onLock: () => void;
+  onScan: () => void;
 }) {
   return (
     <header className="vault-header">
@@ -46,6 +48,9 @@ export function VaultHeader({
       <div className="vault-header__actions">
         <IconButton icon="lock" label="Lock" onClick={onLock} />
         <IconButton icon="sliders" label="Settings" onClick={onSettings} />
+        <Button icon="search" onClick={onScan} disabled={total === 0}>
+          Scan a folder
+        </Button>
         <Button icon="import" onClick={() => onOpen({ kind: 'import' })}>
           Import
         </Button>

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { call } from '../../api/rekey';
+import type { ScanFinding } from '../../api/types';
+import { useToasts } from '../../hooks/useToasts';
+import { findingPlace } from '../../lib/scan-groups';
+import { Button } from '../common/Button';
+import { Callout } from '../common/Callout';
+import { Dialog } from '../common/Dialog';
+import { Field } from '../common/Field';
+import { ProviderBadge } from '../common/ProviderBadge';
+import type { DialogContext } from './OpenDialog';
+
+function suggestedName(finding: ScanFinding, taken: ReadonlySet<string>, project: string): string {
+  const base = `${project === '' ? '' : `${project}/`}${finding.providerId}-key`;
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** "Add to vault" for a key the scan found: main still holds its value, so only a name is asked for. */
+export function AddFindingDialog({ onClose, names, currentProject, upsert, jobId, finding }: DialogContext & { jobId: string; finding: ScanFinding }) {
+  const toasts = useToasts();
+  const [project, setProject] = useState(currentProject ?? '');
+  const [name, setName] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const shownName = name ?? suggestedName(finding, names, project);
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await call('addScanFinding', { jobId, findingId: finding.id, name: shownName.trim(), project: project.trim() });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    upsert(result.value.secret);
+    toasts.show({ tone: 'success', title: `Added ${result.value.secret.name}`, detail: 'It is in your vault now. Rotate it if this file was shared.' });
+    for (const warning of result.value.warnings) toasts.show({ tone: 'warning', title: 'Added, with a warning', detail: warning });
+    onClose();
+  };
+
+  return (
+    <Dialog
+      title="Add this key to your vault"
+      description={<bdi className="mono">{findingPlace(finding)}</bdi>}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      busy={busy}
+      size="small"
+      footer={
+        <>
+          <Button onClick={onClose} disabled={busy}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" icon="plus" busy={busy}>
+            Add key
+          </Button>
+        </>
+      }
+    >
+      <p className="add-finding__key">
+        <ProviderBadge id={finding.providerId} name={finding.providerName} />
+        <span className="masked">{finding.masked}</span>
+      </p>
+      <Field label="Name" hint="Letters, digits and . _ - / @ :">
+        <input className="input" value={shownName} data-autofocus spellCheck={false} autoComplete="off" onChange={(event) => setName(event.target.value)} />
+      </Field>
+      <Field label="Project" optional>
+        <input className="input" value={project} spellCheck={false} autoComplete="off" placeholder="None" onChange={(event) => setProject(event.target.value)} />
+      </Field>
+      {error !== null && <Callout tone="danger">{error}</Callout>}
+    </Dialog>
+  );
+}
