@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call, onVaultLocked } from '../api/rekey';
+import { vaultStatus } from '../api/startup-status';
 import type { VaultStatus } from '../api/types';
 
 export type VaultState =
@@ -16,7 +17,7 @@ export function useVaultStatus() {
 
   useEffect(() => {
     let live = true;
-    void call('vaultStatus', {}).then((result) => {
+    void vaultStatus().then((result) => {
       if (live) setState(result.ok ? { kind: 'status', status: result.value } : { kind: 'failed', message: result.error.message });
     });
     return () => {
