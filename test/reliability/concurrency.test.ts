@@ -1,14 +1,12 @@
 import { spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Vault } from '../../electron/core/index.js';
 import { createRekeyServices } from '../../electron/main/services.js';
 import { runRekey } from '../support/cli-runner.js';
 import { MemoryClipboard, ScriptedDialogs } from '../support/main-stand-ins.js';
-import { realKeyStore, requirePrivateKeyring, testKeychainService } from '../support/real-keychain.js';
-import { tempDir } from '../support/temp-vault.js';
-import { bundleChild } from './support/bundle-child.js';
+import { requirePrivateKeyring } from '../support/real-keychain.js';
+import { childVault } from './support/child-vault.js';
 import { recordFigures } from './support/figures.js';
 
 requirePrivateKeyring();
@@ -23,23 +21,8 @@ interface Expected {
 }
 
 describe(`concurrency: the desktop handlers and the CLI write one vault at once, ${OPS_PER_SIDE} operations each`, () => {
-  const dir = tempDir('rekey-concurrency-');
-  const home = join(dir.path, 'vault');
-  const service = testKeychainService();
-  const keyStore = realKeyStore(service);
-  let child: string;
-  let vaultId: string;
-
-  beforeAll(async () => {
-    child = await bundleChild('test/reliability/support/cli-loop-child.ts');
-    const vault = await Vault.init({ home, keyStore });
-    vaultId = vault.vaultId;
-    vault.close();
-  });
-  afterAll(async () => {
-    await keyStore.delete(`vault-key:${vaultId}`);
-    dir.remove();
-  });
+  const fixture = childVault('rekey-concurrency-', 'test/reliability/support/cli-loop-child.ts');
+  const { home, service, keyStore } = fixture;
 
   it('loses nothing and never shows the user SQLITE_BUSY', async () => {
     const expected = new Map<string, Expected | null>();
@@ -47,7 +30,7 @@ describe(`concurrency: the desktop handlers and the CLI write one vault at once,
     let cliAcked = 0;
 
     // ---- the CLI: a separate process running the rekey command's entry point per operation
-    const cli = spawn(process.execPath, [child], {
+    const cli = spawn(process.execPath, [fixture.child], {
       env: { ...process.env, REKEY_HOME: home, REKEY_KEYCHAIN_SERVICE: service, CONCURRENT_OPS: String(OPS_PER_SIDE) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Vault } from '../../electron/core/index.js';
-import { realKeyStore, requirePrivateKeyring, testKeychainService } from '../support/real-keychain.js';
-import { tempDir } from '../support/temp-vault.js';
-import { bundleChild } from './support/bundle-child.js';
+import { requirePrivateKeyring } from '../support/real-keychain.js';
+import { childVault } from './support/child-vault.js';
 import type { CrashOp } from './support/crash-child.js';
 import { recordFigures } from './support/figures.js';
 import { halfWrittenState } from './support/vault-invariants.js';
@@ -85,23 +84,8 @@ function liveAndDie(child: string, env: NodeJS.ProcessEnv, life: number) {
 }
 
 describe(`crash consistency: ${KILLS} SIGKILLs at random moments`, () => {
-  const dir = tempDir('rekey-crash-');
-  const home = join(dir.path, 'vault');
-  const service = testKeychainService();
-  const keyStore = realKeyStore(service);
-  let child: string;
-  let vaultId: string;
-
-  beforeAll(async () => {
-    child = await bundleChild('test/reliability/support/crash-child.ts');
-    const vault = await Vault.init({ home, keyStore });
-    vaultId = vault.vaultId;
-    vault.close();
-  });
-  afterAll(async () => {
-    await keyStore.delete(`vault-key:${vaultId}`);
-    dir.remove();
-  });
+  const fixture = childVault('rekey-crash-', 'test/reliability/support/crash-child.ts');
+  const { home, service, keyStore } = fixture;
 
   /** What the vault really holds, values included, read without adding audit entries. */
   async function actualState(): Promise<{ model: Model; auditOk: boolean; brokenValues: number }> {
@@ -131,7 +115,7 @@ describe(`crash consistency: ${KILLS} SIGKILLs at random moments`, () => {
     let inFlightRolledBack = 0;
     const failures: string[] = [];
     for (let life = 0; kills < KILLS; life++) {
-      const { ops, killed, stderr } = await liveAndDie(child, { ...process.env, REKEY_HOME: home, REKEY_KEYCHAIN_SERVICE: service }, life);
+      const { ops, killed, stderr } = await liveAndDie(fixture.child, { ...process.env, REKEY_HOME: home, REKEY_KEYCHAIN_SERVICE: service }, life);
       if (!killed) throw new Error(`the crash child exited by itself: ${stderr.split('\n')[0]}`);
       kills++;
       for (const { op, acked } of ops) {
