@@ -37,6 +37,7 @@ const KEYCHAIN_TROUBLE = new Set(['keychain-unavailable', 'keychain-key-missing'
  */
 export class VaultSession {
   private opened: Vault | null = null;
+  private opening: Promise<Vault> | null = null;
   private lockedByUser = false;
   private meta: VaultMetadata | null = null;
   private readonly path: string;
@@ -94,13 +95,29 @@ export class VaultSession {
   async vault(): Promise<Vault> {
     if (this.opened) return this.opened;
     if (this.lockedByUser) throw new RekeyError('locked', 'The vault is locked. Unlock it to continue.');
+    // the window asks for its status and its first keys at once: both wait for one open (one
+    // keychain read), instead of each opening the vault and one of the two leaking
+    this.opening ??= this.open().finally(() => {
+      this.opening = null;
+    });
+    return this.opening;
+  }
+
+  private async open(): Promise<Vault> {
+    let vault: Vault;
     try {
-      this.opened = await Vault.open(this.vaultOptions());
+      vault = await Vault.open(this.vaultOptions());
     } catch (error) {
       if (error instanceof RekeyError && error.code === 'password-required') throw new RekeyError('locked', 'The vault is locked. Unlock it to continue.');
       throw error;
     }
-    return this.opened;
+    // locked while the keychain was being read: the key must not stay in memory
+    if (this.lockedByUser) {
+      vault.close();
+      throw new RekeyError('locked', 'The vault is locked. Unlock it to continue.');
+    }
+    this.opened = vault;
+    return vault;
   }
 
   /** Dates, settings and reminder state: readable locked or not; null before the vault exists. */
