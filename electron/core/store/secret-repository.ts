@@ -57,6 +57,7 @@ export class SecretRepository {
   private readonly stmts: {
     listAll: Statement<[], SecretListRow>;
     listByProject: Statement<[string], SecretListRow>;
+    mostUrgent: Statement<{ project: string | null; limit: number }, SecretListRow>;
     byName: Statement<[string], SecretListRow>;
     byId: Statement<[string], SecretListRow>;
     idByName: Statement<[string], { id: string }>;
@@ -79,6 +80,10 @@ export class SecretRepository {
     this.stmts = {
       listAll: db.prepare(`SELECT ${LIST_COLUMNS} FROM secrets`),
       listByProject: db.prepare(`SELECT ${LIST_COLUMNS} FROM secrets WHERE project = ?`),
+      // byUrgency's order (exposed first, then due date, then name; names are ASCII, so SQLite's
+      // byte order is JavaScript's), so the first rows need not summarise the whole table
+      mostUrgent: db.prepare(`SELECT ${LIST_COLUMNS} FROM secrets WHERE @project IS NULL OR project = @project
+        ORDER BY exposed_at IS NULL, due_at, name LIMIT @limit`),
       byName: db.prepare(`SELECT ${LIST_COLUMNS} FROM secrets WHERE name = ?`),
       byId: db.prepare(`SELECT ${LIST_COLUMNS} FROM secrets WHERE id = ?`),
       idByName: db.prepare('SELECT id FROM secrets WHERE name = ?'),
@@ -112,6 +117,11 @@ export class SecretRepository {
 
   list(project?: string): SecretListRow[] {
     return project === undefined ? this.stmts.listAll.all() : this.stmts.listByProject.all(project);
+  }
+
+  /** The `limit` most urgent secrets (see byUrgency), of one project or all. */
+  mostUrgent(limit: number, project?: string): SecretListRow[] {
+    return this.stmts.mostUrgent.all({ project: project ?? null, limit });
   }
 
   findByName(name: string): SecretListRow | undefined {

@@ -209,7 +209,9 @@ export class Vault {
 
   list(filter: ListFilter = {}): SecretSummary[] {
     const judge = this.judge();
-    const rows = this.secrets.list(filter.project);
+    // the window's first screen of a big vault: let SQLite pick those rows
+    const rows =
+      filter.limit !== undefined && filter.status === undefined ? this.secrets.mostUrgent(filter.limit, filter.project) : this.secrets.list(filter.project);
     const all = rows.map((row) => summarise(row, judge));
     const wanted = filter.status === undefined ? all : all.filter((secret) => secret.status === filter.status);
     wanted.sort(byUrgency);
