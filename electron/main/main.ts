@@ -108,6 +108,8 @@ function createWindow(): void {
     mainWindow?.hide();
   });
   mainWindow.on('closed', () => (mainWindow = null));
+  // the keychain read overlaps the page load instead of following the window's first call
+  services.openVaultEarly();
   void mainWindow.loadURL(locations.pageUrl);
 }
 

@@ -28,6 +28,8 @@ export interface RekeyServicesOptions {
 
 export interface RekeyServices {
   readonly dispatch: Dispatch;
+  /** Opens the vault while the window is still loading (see VaultSession.openEarly). */
+  openVaultEarly(): void;
   /** Runs the reminder engine and records what it decided; null before a vault exists. */
   checkReminders(): ReminderCheck | null;
   /** The current settings; null before a vault exists. */
@@ -84,6 +86,7 @@ export function createRekeyServices(options: RekeyServicesOptions): RekeyService
   );
   return {
     dispatch,
+    openVaultEarly: () => session.openEarly(),
     checkReminders: () => session.metadata()?.checkReminders() ?? null,
     settings,
     onSettingsChanged: (listener) => void listeners.push(listener),

@@ -79,6 +79,17 @@ export class VaultSession {
     return { state: 'ready', path: this.path };
   }
 
+  /**
+   * Starts opening the vault while the window loads, so its first questions (status, the first
+   * screen of keys) find it open instead of waiting for the keychain. Quiet on failure: a vault
+   * that cannot open (no vault yet, a master password, keychain trouble) answers status() with
+   * the reason when the window asks.
+   */
+  openEarly(): void {
+    if (this.opened || this.lockedByUser || !Vault.exists(this.options.home)) return;
+    this.vault().catch(() => undefined);
+  }
+
   /** Wipes the vault key from memory; the window shows the lock screen until unlock(). */
   lock(): void {
     if (!Vault.exists(this.options.home)) return;

@@ -152,6 +152,8 @@ export class RekeyBrowser {
       recorder,
       seed,
       async load() {
+        // as main does when it creates the window (electron/main/main.ts)
+        services.openVaultEarly();
         const response = await page.goto(url);
         if (response?.headers()['content-security-policy'] !== CONTENT_SECURITY_POLICY) throw new Error('the page was served without the CSP');
       },

@@ -42,4 +42,52 @@ describe('the window’s vault session', () => {
       dir.remove();
     }
   });
+
+  it('opens the vault early, before the window asks, so the window’s first calls need no keychain read', async () => {
+    const dir = tempDir();
+    const home = join(dir.path, 'vault');
+    const keyStore = new MemoryKeyStore();
+    (await Vault.init({ home, keyStore })).close();
+    const session = new VaultSession({ home, keyStore });
+    try {
+      const readsBefore = keyStore.calls;
+      session.openEarly();
+      expect(keyStore.calls - readsBefore).toBe(1);
+      const [status, vault] = await Promise.all([session.status(), session.vault()]);
+      expect(status.state).toBe('ready');
+      expect(vault.list()).toEqual([]);
+      expect(keyStore.calls - readsBefore).toBe(1);
+    } finally {
+      session.close();
+      dir.remove();
+    }
+  });
+
+  it('opening early is quiet and changes nothing when there is no vault, a lock, or a master password', async () => {
+    const dir = tempDir();
+    const home = join(dir.path, 'vault');
+    const keyStore = new MemoryKeyStore();
+    const session = new VaultSession({ home, keyStore, kdfCost: { N: 1024, r: 8, p: 1 } });
+    try {
+      session.openEarly();
+      expect(await session.status()).toMatchObject({ state: 'no-vault' });
+
+      await session.init();
+      session.lock();
+      const readsBefore = keyStore.calls;
+      session.openEarly();
+      expect(keyStore.calls).toBe(readsBefore);
+      expect(await session.status()).toMatchObject({ state: 'locked' });
+
+      await session.unlock(undefined);
+      await session.setPassword(undefined, 'correct horse battery');
+      session.close();
+      session.openEarly();
+      expect(await session.status()).toMatchObject({ state: 'locked', hasPassword: true });
+      expect(session.locked).toBe(true);
+    } finally {
+      session.close();
+      dir.remove();
+    }
+  });
 });
