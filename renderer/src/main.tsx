@@ -1,8 +1,8 @@
+// first: sends the window's first questions before the rest of the bundle is evaluated
+import { startupAnswers } from './api/startup-prefetch';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { prefetchFirstScreen } from './api/first-screen';
-import { prefetchVaultStatus } from './api/startup-status';
 import { DateLocaleContext } from './hooks/useDateLocale';
 import { loadDateLocale } from './lib/locale';
 import './styles/theme.css';
@@ -10,13 +10,16 @@ import './styles/base.css';
 import './styles/app.css';
 import './styles/components.css';
 
+/** How long the window waits for main's first answers before it shows a loading screen. */
+const STARTUP_WAIT_MS = 200;
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// both answers are on their way while the locale loads and React mounts
-prefetchVaultStatus();
-prefetchFirstScreen();
-const locale = await loadDateLocale(navigator.languages.length > 0 ? navigator.languages : [navigator.language]);
+const [locale] = await Promise.all([
+  loadDateLocale(navigator.languages.length > 0 ? navigator.languages : [navigator.language]),
+  startupAnswers(STARTUP_WAIT_MS),
+]);
 
 createRoot(root).render(
   <StrictMode>

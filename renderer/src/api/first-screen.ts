@@ -14,3 +14,7 @@ const firstScreenRequest = startupRequest(() => call('listSecrets', { limit: FIR
 export const prefetchFirstScreen = firstScreenRequest.send;
 /** The first screen of rows: the startup answer the first time, then fresh ones. */
 export const firstScreen = firstScreenRequest.take;
+/** The startup rows if they are already here, so the list's first render can show them. */
+export const arrivedFirstScreen = firstScreenRequest.peek;
+/** Resolves when the startup answer is here. */
+export const firstScreenArrival = firstScreenRequest.arrival;

@@ -7,3 +7,7 @@ const statusRequest = startupRequest(() => call('vaultStatus', {}));
 export const prefetchVaultStatus = statusRequest.send;
 /** The vault's state: the startup answer the first time (nothing can have changed yet), then fresh ones. */
 export const vaultStatus = statusRequest.take;
+/** The startup status if it is already here, so the window can skip its loading screen. */
+export const arrivedVaultStatus = statusRequest.peek;
+/** Resolves when the startup answer is here. */
+export const vaultStatusArrival = statusRequest.arrival;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { FIRST_SCREEN_ROWS, firstScreen } from '../api/first-screen';
+import { FIRST_SCREEN_ROWS, arrivedFirstScreen, firstScreen } from '../api/first-screen';
 import { call } from '../api/rekey';
 import type { Secret } from '../api/types';
 
@@ -10,6 +10,10 @@ interface SecretsState {
   readonly error: string | null;
 }
 
+/** The list as far as `first` (the first screen, or every key of a small vault) goes. */
+function fromFirstScreen(first: readonly Secret[]): SecretsState {
+  return { secrets: first, complete: first.length < FIRST_SCREEN_ROWS, error: null };
+}
 
 /** Runs `task` after the frame that follows the current render has been painted. */
 function afterNextPaint(task: () => void): void {
@@ -22,7 +26,11 @@ function afterNextPaint(task: () => void): void {
  * instead of reloading it.
  */
 export function useSecrets() {
-  const [state, setState] = useState<SecretsState>({ secrets: null, complete: false, error: null });
+  // the startup rows have usually arrived by the time the vault screen mounts: render them at once
+  const [state, setState] = useState<SecretsState>(() => {
+    const first = arrivedFirstScreen();
+    return first === null ? { secrets: null, complete: false, error: null } : fromFirstScreen(first);
+  });
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
@@ -31,8 +39,14 @@ export function useSecrets() {
     void firstScreen().then((first) => {
       if (!live) return;
       if (!first.ok) return failed(first.error.message);
-      if (first.value.length < FIRST_SCREEN_ROWS) return setState({ secrets: first.value, complete: true, error: null });
-      setState((previous) => (previous.complete ? previous : { secrets: first.value, complete: false, error: null }));
+      const everything = first.value.length < FIRST_SCREEN_ROWS;
+      setState((previous) => {
+        // the same rows the first render started from: nothing to change
+        if (previous.secrets === first.value) return previous;
+        // a reload keeps showing the whole old list until the whole new one is here
+        return everything || !previous.complete ? fromFirstScreen(first.value) : previous;
+      });
+      if (everything) return;
       // the whole list is megabytes to receive and parse on this thread: ask once the first
       // screen has been painted, not before
       afterNextPaint(() => {

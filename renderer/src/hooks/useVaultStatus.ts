@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call, onVaultLocked } from '../api/rekey';
-import { vaultStatus } from '../api/startup-status';
+import { arrivedVaultStatus, vaultStatus } from '../api/startup-status';
 import type { VaultStatus } from '../api/types';
 
 export type VaultState =
@@ -10,7 +10,11 @@ export type VaultState =
 
 /** Which screen the window shows: asks main for the vault's state, and creates the vault. */
 export function useVaultStatus() {
-  const [state, setState] = useState<VaultState>({ kind: 'loading' });
+  // with main quick to answer, the status is here before React first renders: no loading screen
+  const [state, setState] = useState<VaultState>(() => {
+    const arrived = arrivedVaultStatus();
+    return arrived === null ? { kind: 'loading' } : { kind: 'status', status: arrived };
+  });
   const [generation, setGeneration] = useState(0);
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
@@ -18,7 +22,11 @@ export function useVaultStatus() {
   useEffect(() => {
     let live = true;
     void vaultStatus().then((result) => {
-      if (live) setState(result.ok ? { kind: 'status', status: result.value } : { kind: 'failed', message: result.error.message });
+      if (!live) return;
+      setState((previous) => {
+        if (previous.kind === 'status' && result.ok && previous.status === result.value) return previous;
+        return result.ok ? { kind: 'status', status: result.value } : { kind: 'failed', message: result.error.message };
+      });
     });
     return () => {
       live = false;
