@@ -6,6 +6,8 @@ import { useNow } from '../../hooks/useNow';
 import { SecretRow } from './SecretRow';
 
 export const ROW_HEIGHT = 56;
+/** Rows built above and below the visible ones, so scrolling never shows a gap. */
+const SPARE_ROWS = 8;
 
 const COLUMNS = [
   { label: 'Name', className: 'col--name' },
@@ -29,13 +31,21 @@ export function SecretList({ secrets }: { secrets: readonly Secret[] }) {
   const focusPending = useRef(false);
   const now = useNow();
   const locale = useDateLocale();
+  // the first frame builds only the rows in view: the spare ones follow a frame later
+  const [overscan, setOverscan] = useState(0);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setOverscan(SPARE_ROWS));
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser is read during render by design
   const virtualizer = useVirtualizer({
     count: secrets.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan,
+    // the list never outgrows the window: rows can render in the first pass, before it is measured
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
     getItemKey: (index) => secrets[index]?.id ?? index,
   });
 
