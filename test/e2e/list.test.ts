@@ -201,6 +201,9 @@ describe('the vault list', () => {
     await app.load();
     await waitForVault(page);
     await expect.poll(() => countLine(app), { timeout: 20_000 }).toBe('10,000 keys');
+    // counted from the whole list, not from the first screen of 100
+    expect(await filter(app, /^All keys/).innerText()).toMatch(/All keys\s+10,000/);
+    expect(await filter(app, /^bulk/).innerText()).toMatch(/bulk\s+10,000/);
     const rendered = await page.locator('.secret-row').count();
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(60);

@@ -75,6 +75,7 @@ export function VaultScreen({ path, onLock, onLockedElsewhere }: { path: string;
           filters={filters}
           statusCounts={statusCounts}
           projects={projects}
+          loading={!complete}
           onFilter={(change) => {
             setView('keys');
             setFilters((current) => ({ ...current, ...change }));

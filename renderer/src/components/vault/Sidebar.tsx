@@ -16,11 +16,14 @@ interface SidebarProps {
   filters: ListFilters;
   statusCounts: StatusCounts;
   projects: ReadonlyArray<{ project: string; count: number }>;
+  /** Only the first screen of rows has arrived: counts from it would be wrong, so none are shown. */
+  loading: boolean;
   onFilter: (change: Partial<Pick<ListFilters, 'project' | 'status'>>) => void;
 }
 
 /** Filters by status and by project; each group is a set of toggle buttons with counts. */
-export function Sidebar({ path, filters, statusCounts, projects, onFilter }: SidebarProps) {
+export function Sidebar({ path, filters, statusCounts, projects, loading, onFilter }: SidebarProps) {
+  const shown = (count: number) => (loading ? undefined : count);
   return (
     <aside className="sidebar">
       <div className="sidebar__brand">
@@ -29,13 +32,13 @@ export function Sidebar({ path, filters, statusCounts, projects, onFilter }: Sid
       </div>
       <nav className="sidebar__nav" aria-label="Filters">
         <FilterGroup label="Status">
-          <FilterItem icon="layers" label="All keys" count={statusCounts.all} pressed={filters.status === null} onClick={() => onFilter({ status: null })} />
+          <FilterItem icon="layers" label="All keys" count={shown(statusCounts.all)} pressed={filters.status === null} onClick={() => onFilter({ status: null })} />
           {STATUSES.map(({ status, label }) => (
             <FilterItem
               key={status}
               dot={status}
               label={label}
-              count={statusCounts[status]}
+              count={shown(statusCounts[status])}
               pressed={filters.status === status}
               onClick={() => onFilter({ status: filters.status === status ? null : status })}
             />
@@ -48,7 +51,7 @@ export function Sidebar({ path, filters, statusCounts, projects, onFilter }: Sid
               key={project}
               label={project === '' ? 'No project' : project}
               muted={project === ''}
-              count={count}
+              count={shown(count)}
               pressed={filters.project === project}
               onClick={() => onFilter({ project: filters.project === project ? null : project })}
             />
@@ -81,7 +84,7 @@ interface FilterItemProps {
   label: string;
   pressed: boolean;
   onClick: () => void;
-  count?: number;
+  count?: number | undefined;
   icon?: IconName;
   dot?: RotationStatus;
   muted?: boolean;
