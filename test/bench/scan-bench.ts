@@ -17,6 +17,7 @@ import { KeytarKeyStore, Vault, providers } from '../../electron/core/index.js';
 import { requirePrivateKeyring, testKeychainService } from '../support/real-keychain.js';
 import { Cleanup } from './cleanup.js';
 import { type CommandRun, runNode } from './cli-run.js';
+import { envNumber } from './env-number.js';
 import { machineLine, repoRoot, requireNode22 } from './machine.js';
 import { type Plant, type PlantKind, type ScanTree, generateTree, plantPlan } from './scan-tree.js';
 import { type Figures, figures } from './stats.js';
@@ -27,14 +28,6 @@ const GENERATOR_VERSION = 1;
 
 function log(line: string): void {
   process.stderr.write(`[scan-bench] ${line}\n`);
-}
-
-function envNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${raw}"`);
-  return value;
 }
 
 /** A location a tool reported: relative path and line. */

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import type * as KeytarModule from 'keytar';
 import { CountingKeyStore, realKeyStore, requirePrivateKeyring, testKeychainService } from '../support/real-keychain.js';
 import { Cleanup } from './cleanup.js';
+import { envNumber } from './env-number.js';
 import { machineLine, repoRoot, requireNode22 } from './machine.js';
 import { type NaiveFigures, measureNaive } from './naive-side.js';
 import { type RekeyFigures, measureRekey } from './rekey-side.js';
@@ -20,14 +21,6 @@ import type { Figures } from './stats.js';
 import { formatNumber, renderTable } from './table.js';
 
 const PER_PROJECT = 1000;
-
-function envNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${raw}"`);
-  return value;
-}
 
 function log(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);

@@ -6,6 +6,7 @@ import { createRekeyServices } from '../../electron/main/services.js';
 import { runRekey } from '../support/cli-runner.js';
 import { MemoryClipboard, ScriptedDialogs } from '../support/main-stand-ins.js';
 import { requirePrivateKeyring } from '../support/real-keychain.js';
+import { eachLine } from './support/child-lines.js';
 import { childVault } from './support/child-vault.js';
 import { recordFigures } from './support/figures.js';
 
@@ -34,26 +35,18 @@ describe(`concurrency: the desktop handlers and the CLI write one vault at once,
       env: { ...process.env, REKEY_HOME: home, REKEY_KEYCHAIN_SERVICE: service, CONCURRENT_OPS: String(OPS_PER_SIDE) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let buffered = '';
-    cli.stdout.setEncoding('utf8');
-    cli.stdout.on('data', (chunk: string) => {
-      buffered += chunk;
-      let newline: number;
-      while ((newline = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        const record = JSON.parse(line.slice(2)) as { op: string; name: string; value?: string; notes?: string; stderr?: string };
-        if (line.startsWith('E ')) {
-          userErrors.push(`cli ${record.op} ${record.name}: ${record.stderr}`);
-          continue;
-        }
-        cliAcked++;
-        const before = expected.get(record.name);
-        if (record.op === 'add') expected.set(record.name, { value: record.value as string, notes: '' });
-        if (record.op === 'rotate' && before) before.value = record.value as string;
-        if (record.op === 'edit' && before) before.notes = record.notes as string;
-        if (record.op === 'delete') expected.set(record.name, null);
+    eachLine(cli.stdout, (line) => {
+      const record = JSON.parse(line.slice(2)) as { op: string; name: string; value?: string; notes?: string; stderr?: string };
+      if (line.startsWith('E ')) {
+        userErrors.push(`cli ${record.op} ${record.name}: ${record.stderr}`);
+        return;
       }
+      cliAcked++;
+      const before = expected.get(record.name);
+      if (record.op === 'add') expected.set(record.name, { value: record.value as string, notes: '' });
+      if (record.op === 'rotate' && before) before.value = record.value as string;
+      if (record.op === 'edit' && before) before.notes = record.notes as string;
+      if (record.op === 'delete') expected.set(record.name, null);
     });
     let cliStderr = '';
     cli.stderr.on('data', (chunk: Buffer) => (cliStderr += chunk.toString('utf8')));

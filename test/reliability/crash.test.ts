@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Vault } from '../../electron/core/index.js';
 import { requirePrivateKeyring } from '../support/real-keychain.js';
+import { eachLine } from './support/child-lines.js';
 import { childVault } from './support/child-vault.js';
 import type { CrashOp } from './support/crash-child.js';
 import { recordFigures } from './support/figures.js';
@@ -54,7 +55,6 @@ function liveAndDie(child: string, env: NodeJS.ProcessEnv, life: number) {
   return new Promise<{ ops: Array<{ op: CrashOp; acked: boolean }>; killed: boolean; stderr: string }>((resolve, reject) => {
     const proc = spawn(process.execPath, [child], { env: { ...env, CRASH_LIFE: String(life) }, stdio: ['ignore', 'pipe', 'pipe'] });
     const ops: Array<{ op: CrashOp; acked: boolean }> = [];
-    let buffered = '';
     let stderr = '';
     let killed = false;
     const kill = () => {
@@ -62,17 +62,10 @@ function liveAndDie(child: string, env: NodeJS.ProcessEnv, life: number) {
     };
     // one life in ten is killed while it is still opening the vault
     const early = life % 10 === 0 ? setTimeout(kill, randomInt(0, 120)) : undefined;
-    proc.stdout.setEncoding('utf8');
-    proc.stdout.on('data', (chunk: string) => {
-      buffered += chunk;
-      let newline: number;
-      while ((newline = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        if (line === 'ready' && early === undefined) setTimeout(kill, randomInt(5, 250));
-        else if (line.startsWith('B ')) ops.push({ op: JSON.parse(line.slice(2)) as CrashOp, acked: false });
-        else if (line === 'A') (ops.at(-1) as { acked: boolean }).acked = true;
-      }
+    eachLine(proc.stdout, (line) => {
+      if (line === 'ready' && early === undefined) setTimeout(kill, randomInt(5, 250));
+      else if (line.startsWith('B ')) ops.push({ op: JSON.parse(line.slice(2)) as CrashOp, acked: false });
+      else if (line === 'A') (ops.at(-1) as { acked: boolean }).acked = true;
     });
     proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     proc.on('error', reject);

@@ -8,16 +8,11 @@ export interface FindingSecret {
 }
 
 /**
- * One leaked key. Never holds the value: `masked` is the provider's public prefix, bullets
- * and at most the last 4 characters (the same mask the vault list shows).
+ * A key found in some text: where it is and what it is. Never holds the value: `masked` is the
+ * provider's public prefix, bullets and at most the last 4 characters (the same mask the vault
+ * list shows).
  */
-export interface ScanFinding {
-  /** Stable within one scan, so a caller can refer back to a finding. */
-  readonly id: string;
-  /** A file as the user named it (relative to where the scan ran), or the path inside a commit. */
-  readonly path: string;
-  /** The commit where the blob first appears, for findings in git history; null for files on disk. */
-  readonly commit: string | null;
+export interface KeyHit {
   /** 1-based. */
   readonly line: number;
   /** 1-based, in characters. */
@@ -27,6 +22,16 @@ export interface ScanFinding {
   readonly masked: string;
   /** The vault key this value belongs to; null for an unknown key (provider-shaped, not in the vault). */
   readonly secret: FindingSecret | null;
+}
+
+/** One leaked key, in a file on disk or in git history. */
+export interface ScanFinding extends KeyHit {
+  /** Stable within one scan, so a caller can refer back to a finding. */
+  readonly id: string;
+  /** A file as the user named it (relative to where the scan ran), or the path inside a commit. */
+  readonly path: string;
+  /** The commit where the blob first appears, for findings in git history; null for files on disk. */
+  readonly commit: string | null;
 }
 
 export interface ScanSummary {

@@ -2,16 +2,10 @@ import { findCandidateKeysInBytes, findProvider } from '../providers/index.js';
 import { maskValue } from '../providers/mask.js';
 import { GENERIC_PROVIDER_ID } from '../providers/provider.js';
 import type { KnownValueIndex } from './known-values.js';
-import type { FindingSecret } from './finding.js';
+import type { KeyHit } from './finding.js';
 
-/** A hit in one buffer, before it has a path: where it is and what it is. */
-export interface BufferHit {
-  readonly line: number;
-  readonly column: number;
-  readonly providerId: string;
-  readonly providerName: string;
-  readonly masked: string;
-  readonly secret: FindingSecret | null;
+/** A hit in one buffer, before it has a path. */
+export interface BufferHit extends KeyHit {
   /** Offset and length in bytes, for a caller that must hold on to an unknown key (the app's "Add to vault"). */
   readonly offset: number;
   readonly length: number;

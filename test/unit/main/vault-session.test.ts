@@ -4,13 +4,26 @@ import { MemoryKeyStore, Vault } from '../../../electron/core/index.js';
 import { VaultSession } from '../../../electron/main/session/vault-session.js';
 import { tempDir } from '../../support/temp-vault.js';
 
+/** A session on a fresh vault (in-memory keychain); dispose closes it and removes the folder. */
+async function sessionOnNewVault(options: { create?: boolean; kdfCost?: { N: number; r: number; p: number } } = {}) {
+  const dir = tempDir();
+  const home = join(dir.path, 'vault');
+  const keyStore = new MemoryKeyStore();
+  if (options.create !== false) (await Vault.init({ home, keyStore })).close();
+  const session = new VaultSession({ home, keyStore, kdfCost: options.kdfCost });
+  return {
+    session,
+    keyStore,
+    dispose: () => {
+      session.close();
+      dir.remove();
+    },
+  };
+}
+
 describe('the window’s vault session', () => {
   it('opens the vault once when the window asks for its status and its keys at the same time', async () => {
-    const dir = tempDir();
-    const home = join(dir.path, 'vault');
-    const keyStore = new MemoryKeyStore();
-    (await Vault.init({ home, keyStore })).close();
-    const session = new VaultSession({ home, keyStore });
+    const { session, keyStore, dispose } = await sessionOnNewVault();
     try {
       const readsBefore = keyStore.calls;
       const [status, vault, again] = await Promise.all([session.status(), session.vault(), session.vault()]);
@@ -21,34 +34,24 @@ describe('the window’s vault session', () => {
       expect(await session.vault()).toBe(vault);
       expect(keyStore.calls - readsBefore).toBe(1);
     } finally {
-      session.close();
-      dir.remove();
+      dispose();
     }
   });
 
   it('does not keep a vault that opened after the window was locked', async () => {
-    const dir = tempDir();
-    const home = join(dir.path, 'vault');
-    const keyStore = new MemoryKeyStore();
-    (await Vault.init({ home, keyStore })).close();
-    const session = new VaultSession({ home, keyStore });
+    const { session, dispose } = await sessionOnNewVault();
     try {
       const opening = session.vault();
       session.lock();
       await expect(opening).rejects.toMatchObject({ code: 'locked' });
       expect(session.locked).toBe(true);
     } finally {
-      session.close();
-      dir.remove();
+      dispose();
     }
   });
 
   it('opens the vault early, before the window asks, so the window’s first calls need no keychain read', async () => {
-    const dir = tempDir();
-    const home = join(dir.path, 'vault');
-    const keyStore = new MemoryKeyStore();
-    (await Vault.init({ home, keyStore })).close();
-    const session = new VaultSession({ home, keyStore });
+    const { session, keyStore, dispose } = await sessionOnNewVault();
     try {
       const readsBefore = keyStore.calls;
       session.openEarly();
@@ -58,16 +61,12 @@ describe('the window’s vault session', () => {
       expect(vault.list()).toEqual([]);
       expect(keyStore.calls - readsBefore).toBe(1);
     } finally {
-      session.close();
-      dir.remove();
+      dispose();
     }
   });
 
   it('opening early is quiet and changes nothing when there is no vault, a lock, or a master password', async () => {
-    const dir = tempDir();
-    const home = join(dir.path, 'vault');
-    const keyStore = new MemoryKeyStore();
-    const session = new VaultSession({ home, keyStore, kdfCost: { N: 1024, r: 8, p: 1 } });
+    const { session, keyStore, dispose } = await sessionOnNewVault({ create: false, kdfCost: { N: 1024, r: 8, p: 1 } });
     try {
       session.openEarly();
       expect(await session.status()).toMatchObject({ state: 'no-vault' });
@@ -86,8 +85,7 @@ describe('the window’s vault session', () => {
       expect(await session.status()).toMatchObject({ state: 'locked', hasPassword: true });
       expect(session.locked).toBe(true);
     } finally {
-      session.close();
-      dir.remove();
+      dispose();
     }
   });
 });

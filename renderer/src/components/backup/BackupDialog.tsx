@@ -1,9 +1,9 @@
 import { useId, useMemo, useState } from 'react';
 import { call } from '../../api/rekey';
 import { useToasts } from '../../hooks/useToasts';
-import { Button } from '../common/Button';
 import { Callout } from '../common/Callout';
 import { Dialog } from '../common/Dialog';
+import { DialogActions } from '../common/DialogActions';
 import { Field } from '../common/Field';
 import { PassphraseStrengthMeter } from './PassphraseStrengthMeter';
 import { passphraseStrength } from './passphrase-strength';
@@ -55,14 +55,9 @@ export function BackupDialog({ onClose }: { onClose: () => void }) {
       busy={busy}
       onSubmit={() => void save()}
       footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" icon="shieldCheck" busy={busy}>
-            Save backup…
-          </Button>
-        </>
+        <DialogActions busy={busy} onBack={onClose} icon="shieldCheck">
+          Save backup…
+        </DialogActions>
       }
     >
       <Field label="Passphrase" error={passphraseError}>

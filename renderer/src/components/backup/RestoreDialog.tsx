@@ -4,9 +4,9 @@ import type { VaultStatus } from '../../api/types';
 import { useDateLocale } from '../../hooks/useDateLocale';
 import { useToasts } from '../../hooks/useToasts';
 import { formatMoment } from '../../lib/dates';
-import { Button } from '../common/Button';
 import { Callout } from '../common/Callout';
 import { Dialog } from '../common/Dialog';
+import { DialogActions } from '../common/DialogActions';
 import { Field } from '../common/Field';
 import { Icon } from '../common/Icon';
 import './backup.css';
@@ -73,23 +73,13 @@ export function RestoreDialog({ onClose, onRestored }: { onClose: () => void; on
       onSubmit={() => void (chosen === null ? choose() : restore())}
       footer={
         chosen === null ? (
-          <>
-            <Button onClick={onClose} disabled={busy}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="primary" icon="file" busy={busy}>
-              Choose backup file…
-            </Button>
-          </>
+          <DialogActions busy={busy} onBack={onClose} icon="file">
+            Choose backup file…
+          </DialogActions>
         ) : (
-          <>
-            <Button onClick={() => void choose()} disabled={busy}>
-              Choose another file
-            </Button>
-            <Button type="submit" variant="primary" icon="undo" busy={busy}>
-              Restore
-            </Button>
-          </>
+          <DialogActions busy={busy} onBack={() => void choose()} backLabel="Choose another file" icon="undo">
+            Restore
+          </DialogActions>
         )
       }
     >

@@ -5,7 +5,7 @@ type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
 
 interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: Variant;
-  icon?: IconName;
+  icon?: IconName | undefined;
   busy?: boolean;
   ref?: Ref<HTMLButtonElement>;
 }

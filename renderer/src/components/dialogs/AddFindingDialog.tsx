@@ -3,9 +3,9 @@ import { call } from '../../api/rekey';
 import type { ScanFinding } from '../../api/types';
 import { useToasts } from '../../hooks/useToasts';
 import { findingPlace } from '../../lib/scan-groups';
-import { Button } from '../common/Button';
 import { Callout } from '../common/Callout';
 import { Dialog } from '../common/Dialog';
+import { DialogActions } from '../common/DialogActions';
 import { Field } from '../common/Field';
 import { ProviderBadge } from '../common/ProviderBadge';
 import type { DialogContext } from './OpenDialog';
@@ -46,14 +46,9 @@ export function AddFindingDialog({ onClose, names, currentProject, upsert, jobId
       busy={busy}
       size="small"
       footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" icon="plus" busy={busy}>
-            Add key
-          </Button>
-        </>
+        <DialogActions busy={busy} onBack={onClose} icon="plus">
+          Add key
+        </DialogActions>
       }
     >
       <p className="add-finding__key">

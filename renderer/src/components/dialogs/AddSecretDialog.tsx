@@ -8,9 +8,9 @@ import { useToasts } from '../../hooks/useToasts';
 import { fromDateInputValue } from '../../lib/dates';
 import { type FormError, errorFor, toFormError } from '../../lib/field-errors';
 import { suggestEnvVar, suggestName } from '../../lib/suggest';
-import { Button } from '../common/Button';
 import { Callout } from '../common/Callout';
 import { Dialog } from '../common/Dialog';
+import { DialogActions } from '../common/DialogActions';
 import { Field } from '../common/Field';
 import { DetectionNote } from './DetectionNote';
 import { type MetadataValues, MetadataFields } from './MetadataFields';
@@ -83,14 +83,9 @@ export function AddSecretDialog({ onClose, names, projects, currentProject, upse
       busy={busy}
       size="large"
       footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" icon="plus" busy={busy}>
-            Add to vault
-          </Button>
-        </>
+        <DialogActions busy={busy} onBack={onClose} icon="plus">
+          Add to vault
+        </DialogActions>
       }
     >
       <Field label="Key" error={errorFor(error, 'value')} hint="Encrypted before it is stored; it will not be shown here again.">

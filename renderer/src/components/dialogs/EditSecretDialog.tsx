@@ -6,9 +6,9 @@ import { useProviders } from '../../hooks/useProviders';
 import { useToasts } from '../../hooks/useToasts';
 import { fromDateInputValue, toDateInputValue } from '../../lib/dates';
 import { type FormError, toFormError } from '../../lib/field-errors';
-import { Button } from '../common/Button';
 import { Callout } from '../common/Callout';
 import { Dialog } from '../common/Dialog';
+import { DialogActions } from '../common/DialogActions';
 import { type MetadataValues, MetadataFields } from './MetadataFields';
 import type { DialogContext } from './OpenDialog';
 
@@ -74,14 +74,9 @@ export function EditSecretDialog({ secret, onClose, projects, upsert }: DialogCo
       busy={busy}
       size="large"
       footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" icon="check" busy={busy}>
-            Save changes
-          </Button>
-        </>
+        <DialogActions busy={busy} onBack={onClose} icon="check">
+          Save changes
+        </DialogActions>
       }
     >
       <MetadataFields

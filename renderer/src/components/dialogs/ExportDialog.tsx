@@ -5,6 +5,7 @@ import { useExportPreview } from '../../hooks/useExportPreview';
 import { Button } from '../common/Button';
 import { Callout } from '../common/Callout';
 import { Dialog } from '../common/Dialog';
+import { DialogActions } from '../common/DialogActions';
 import { Field } from '../common/Field';
 import { Spinner } from '../common/Spinner';
 import type { DialogContext } from './OpenDialog';
@@ -69,14 +70,9 @@ export function ExportDialog({ onClose, projects, currentProject }: DialogContex
       size="large"
       onSubmit={() => canSave && void save()}
       footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" icon="export" busy={busy} disabled={!canSave}>
-            Save…
-          </Button>
-        </>
+        <DialogActions busy={busy} onBack={onClose} icon="export" disabled={!canSave}>
+          Save…
+        </DialogActions>
       }
     >
       <div className="export-options">

@@ -2,9 +2,9 @@ import { useId, useState } from 'react';
 import { call } from '../../api/rekey';
 import type { ImportPreview, ImportRow } from '../../api/types';
 import { useToasts } from '../../hooks/useToasts';
-import { Button } from '../common/Button';
 import { Callout } from '../common/Callout';
 import { Dialog } from '../common/Dialog';
+import { DialogActions } from '../common/DialogActions';
 import { Field } from '../common/Field';
 import { Icon } from '../common/Icon';
 import { shortProviderName } from '../common/ProviderBadge';
@@ -56,23 +56,13 @@ export function ImportDialog({ onClose, projects, currentProject, reload }: Dial
       onSubmit={() => void (preview === null ? choose() : preview.importable && preview.rows.length > 0 ? apply() : undefined)}
       footer={
         preview === null ? (
-          <>
-            <Button onClick={onClose} disabled={busy}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="primary" icon="file" busy={busy}>
-              Choose file…
-            </Button>
-          </>
+          <DialogActions busy={busy} onBack={onClose} icon="file">
+            Choose file…
+          </DialogActions>
         ) : (
-          <>
-            <Button onClick={() => setPreview(null)} disabled={busy}>
-              Choose another file
-            </Button>
-            <Button type="submit" variant="primary" icon="import" busy={busy} disabled={!preview.importable || preview.rows.length === 0}>
-              Import {preview.rows.length} {preview.rows.length === 1 ? 'key' : 'keys'}
-            </Button>
-          </>
+          <DialogActions busy={busy} onBack={() => setPreview(null)} backLabel="Choose another file" icon="import" disabled={!preview.importable || preview.rows.length === 0}>
+            Import {preview.rows.length} {preview.rows.length === 1 ? 'key' : 'keys'}
+          </DialogActions>
         )
       }
     >

@@ -4,9 +4,9 @@ import type { KeyReminders, Secret } from '../../api/types';
 import { useDateLocale } from '../../hooks/useDateLocale';
 import { useToasts } from '../../hooks/useToasts';
 import { formatMoment } from '../../lib/dates';
-import { Button } from '../common/Button';
 import { Callout } from '../common/Callout';
 import { Dialog } from '../common/Dialog';
+import { DialogActions } from '../common/DialogActions';
 import { Field } from '../common/Field';
 import { Spinner } from '../common/Spinner';
 import type { DialogContext } from './OpenDialog';
@@ -63,14 +63,9 @@ export function RemindersDialog({ secret, onClose }: DialogContext & { secret: S
       onSubmit={() => void submit()}
       busy={busy}
       footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" icon="check" busy={busy} disabled={current === null}>
-            Save
-          </Button>
-        </>
+        <DialogActions busy={busy} onBack={onClose} icon="check" disabled={current === null}>
+          Save
+        </DialogActions>
       }
     >
       {current === null ? (

@@ -3,9 +3,9 @@ import { call } from '../../api/rekey';
 import type { Secret } from '../../api/types';
 import { useDetect } from '../../hooks/useDetect';
 import { useToasts } from '../../hooks/useToasts';
-import { Button } from '../common/Button';
 import { Callout } from '../common/Callout';
 import { Dialog } from '../common/Dialog';
+import { DialogActions } from '../common/DialogActions';
 import { Field } from '../common/Field';
 import { Icon } from '../common/Icon';
 import { ProviderBadge } from '../common/ProviderBadge';
@@ -59,14 +59,9 @@ export function RotateDialog({ secret, onClose, upsert }: DialogContext & { secr
       onSubmit={() => void submit()}
       busy={busy}
       footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" icon="rotate" busy={busy}>
-            Rotate key
-          </Button>
-        </>
+        <DialogActions busy={busy} onBack={onClose} icon="rotate">
+          Rotate key
+        </DialogActions>
       }
     >
       <ol className="rotate-steps">

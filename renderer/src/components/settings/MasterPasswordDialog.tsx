@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { call } from '../../api/rekey';
 import { useToasts } from '../../hooks/useToasts';
-import { Button } from '../common/Button';
 import { Callout } from '../common/Callout';
 import { Dialog } from '../common/Dialog';
+import { DialogActions } from '../common/DialogActions';
 import { Field } from '../common/Field';
 
 export type PasswordAction = 'set' | 'change' | 'remove';
@@ -54,14 +54,9 @@ export function MasterPasswordDialog({ action, onClose, onDone }: { action: Pass
       onSubmit={() => void submit()}
       busy={busy}
       footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant={action === 'remove' ? 'danger' : 'primary'} busy={busy}>
-            {action === 'set' ? 'Set password' : action === 'change' ? 'Change password' : 'Remove password'}
-          </Button>
-        </>
+        <DialogActions busy={busy} onBack={onClose} variant={action === 'remove' ? 'danger' : 'primary'}>
+          {action === 'set' ? 'Set password' : action === 'change' ? 'Change password' : 'Remove password'}
+        </DialogActions>
       }
     >
       <div className="form-stack">
