@@ -9,6 +9,7 @@ import { requirePrivateKeyring } from '../support/real-keychain.js';
 import { eachLine } from './support/child-lines.js';
 import { childVault } from './support/child-vault.js';
 import { recordFigures } from './support/figures.js';
+import { secretsWithValues } from './support/vault-invariants.js';
 
 requirePrivateKeyring();
 
@@ -113,13 +114,7 @@ describe(`concurrency: the desktop handlers and the CLI write one vault at once,
     const vault = await Vault.open({ home, keyStore });
     let lost = 0;
     try {
-      const secrets = vault.list();
-      let values: string[] = [];
-      vault.checkValues(secrets, (decrypted) => {
-        values = decrypted;
-        return null;
-      });
-      const actual = new Map(secrets.map((secret, index) => [secret.name, { value: values[index] as string, notes: secret.notes }]));
+      const actual = new Map(secretsWithValues(vault).map(({ secret, value }) => [secret.name, { value, notes: secret.notes }]));
       for (const [name, want] of expected) {
         const have = actual.get(name) ?? null;
         if (JSON.stringify(have) !== JSON.stringify(want)) lost++;

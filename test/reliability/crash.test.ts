@@ -8,7 +8,7 @@ import { eachLine } from './support/child-lines.js';
 import { childVault } from './support/child-vault.js';
 import type { CrashOp } from './support/crash-child.js';
 import { recordFigures } from './support/figures.js';
-import { halfWrittenState } from './support/vault-invariants.js';
+import { halfWrittenState, secretsWithValues } from './support/vault-invariants.js';
 
 requirePrivateKeyring();
 
@@ -84,14 +84,8 @@ describe(`crash consistency: ${KILLS} SIGKILLs at random moments`, () => {
   async function actualState(): Promise<{ model: Model; auditOk: boolean; brokenValues: number }> {
     const vault = await Vault.open({ home, keyStore });
     try {
-      const secrets = vault.list();
-      let values: string[] = [];
-      vault.checkValues(secrets, (decrypted) => {
-        values = decrypted;
-        return null;
-      });
       const model: Model = new Map(
-        secrets.map((secret, index) => [secret.name, { value: values[index] as string, version: secret.version, notes: secret.notes }]),
+        secretsWithValues(vault).map(({ secret, value }) => [secret.name, { value, version: secret.version, notes: secret.notes }]),
       );
       return { model, auditOk: vault.verifyAudit().ok, brokenValues: vault.verifyValues().broken.length };
     } finally {

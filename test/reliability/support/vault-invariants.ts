@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { SecretSummary, Vault } from '../../../electron/core/index.js';
 
 /**
  * What must hold in a vault file after any crash, read straight from SQLite: the structure
@@ -43,4 +44,15 @@ export function halfWrittenState(dbPath: string): string[] {
   } finally {
     db.close();
   }
+}
+
+/** Every secret with its current value, decrypted without adding audit entries (as reveal would). */
+export function secretsWithValues(vault: Vault): Array<{ secret: SecretSummary; value: string }> {
+  const secrets = vault.list();
+  let values: string[] = [];
+  vault.checkValues(secrets, (decrypted) => {
+    values = decrypted;
+    return null;
+  });
+  return secrets.map((secret, index) => ({ secret, value: values[index] as string }));
 }
