@@ -6,16 +6,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../support/temp-vault.js';
 
 /**
- * Findings we have looked at and accept, with the reason. Any other HIGH or MEDIUM finding
- * fails the build; so does any HIGH at all.
+ * MEDIUM findings we have looked at and accept, with the reason. Any other MEDIUM finding fails
+ * the build; so does any HIGH at all. LOW and informational findings are not gated: one of them,
+ * a LOW "CSP may not be valid" on main.ts (the scanner cannot read a policy held in a constant;
+ * the policy itself is tested in window-guards.test.ts and main-process.test.ts), came and went
+ * between CI machines with the same sources, and an allow-list entry for it failed CI as stale.
  */
 const EXPLAINED: Record<string, string> = {
   'PRELOAD_JS_CHECK electron/main/main.ts':
     'The preload exposes named functions only (contextBridge + makeApi over the contract); no ipcRenderer, no Node APIs.',
   'OPEN_EXTERNAL_JS_CHECK electron/main/main.ts':
     "openExternal runs only for https URLs on the providers' rotate-now allow list (guardWebContents, tested).",
-  'CSP_GLOBAL_CHECK electron/main/main.ts':
-    'LOW: the scanner cannot read a CSP held in a constant; the policy is tested in window-guards.test.ts and main-process.test.ts.',
 };
 
 interface Finding {
@@ -71,7 +72,10 @@ describe('electronegativity scan of the Electron app', () => {
     expect(unexplained, JSON.stringify(unexplained, null, 2)).toEqual([]);
     // the allow list must not outlive the findings it explains
     for (const key of Object.keys(EXPLAINED)) {
-      expect(findings.some((finding) => `${finding.check} ${finding.file}` === key), `stale explanation: ${key}`).toBe(true);
+      expect(
+        findings.some((finding) => finding.severity === 'MEDIUM' && `${finding.check} ${finding.file}` === key),
+        `stale explanation: ${key}; the scan found ${JSON.stringify(findings, null, 2)}`,
+      ).toBe(true);
     }
   });
 });
