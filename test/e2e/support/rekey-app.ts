@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { CHANNELS } from '../../../electron/contract/channel-names.js';
 import type { Input, Method, Output } from '../../../electron/contract/channels.js';
@@ -31,6 +32,15 @@ const CHROMIUM_ARGS = [
 
 /** Chrome's note that frame-ancestors cannot work from a <meta> tag: expected (main sends the header too). */
 const EXPECTED_CONSOLE = [/frame-ancestors.*ignored when delivered via a <meta> element/];
+
+/**
+ * Where the window's page comes from. 'http' (the e2e default): a local server that adds main's
+ * CSP header to every response, so the tests run under the header as well as the meta tag.
+ * 'file': file://, the way the app loads it (electron/main/app-location.ts), for timing; Chromium
+ * needs --allow-file-access-from-files for module scripts between file:// URLs, which Electron's
+ * file handler allows by itself. The page's CSP is then its meta tag, as in the app.
+ */
+export type PageSource = 'http' | 'file';
 
 export interface OpenOptions {
   /** Create the vault before the window opens (skips the welcome screen). */
@@ -76,17 +86,17 @@ export interface RekeyApp {
 export class RekeyBrowser {
   private constructor(
     private readonly browser: Browser,
-    private readonly server: StaticServer,
+    private readonly server: StaticServer | null,
     private readonly keyStore: KeyStore,
   ) {}
 
-  static async launch(): Promise<RekeyBrowser> {
+  static async launch(pageFrom: PageSource = 'http'): Promise<RekeyBrowser> {
     requireFreshRendererBuild();
     const keyStore = realKeyStore();
-    const server = await serveStatic(RENDERER_DIST);
+    const server = pageFrom === 'http' ? await serveStatic(RENDERER_DIST) : null;
     const browser = await chromium.launch({
       executablePath: process.env['REKEY_CHROMIUM'] ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+      args: pageFrom === 'file' ? [...CHROMIUM_ARGS, '--allow-file-access-from-files'] : CHROMIUM_ARGS,
     });
     mkdirSync(SCREENSHOTS, { recursive: true });
     return new RekeyBrowser(browser, server, keyStore);
@@ -140,7 +150,8 @@ export class RekeyBrowser {
     };
     if (options.initialised) await seed('initVault', {});
 
-    const url = this.server.url;
+    const url = this.server?.url ?? pathToFileURL(join(RENDERER_DIST, 'index.html')).href;
+    const fromServer = this.server !== null;
     let closed = false;
     return {
       page,
@@ -155,7 +166,10 @@ export class RekeyBrowser {
         // as main does when it creates the window (electron/main/main.ts)
         services.openVaultEarly();
         const response = await page.goto(url);
-        if (response?.headers()['content-security-policy'] !== CONTENT_SECURITY_POLICY) throw new Error('the page was served without the CSP');
+        // from file:// the policy is index.html's meta tag (file-load.test.ts checks it is live)
+        if (fromServer && response?.headers()['content-security-policy'] !== CONTENT_SECURITY_POLICY) {
+          throw new Error('the page was served without the CSP');
+        }
       },
       async snap(name) {
         const paths: string[] = [];
@@ -186,6 +200,6 @@ export class RekeyBrowser {
 
   async close(): Promise<void> {
     await this.browser.close();
-    await this.server.close();
+    await this.server?.close();
   }
 }
