@@ -1,5 +1,7 @@
+import { desktopOs } from './desktop-os';
+
 /** Shortcut labels follow the platform's conventions. */
-export const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+export const isMac = desktopOs(navigator.platform) === 'mac';
 
 export const searchShortcutLabel = isMac ? '⌘K' : 'Ctrl K';
 
