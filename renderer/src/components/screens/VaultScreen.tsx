@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useAppPoll } from '../../hooks/useAppPoll';
 import { useHotkey } from '../../hooks/useHotkey';
 import { useScanJob } from '../../hooks/useScanJob';
@@ -43,13 +43,12 @@ export function VaultScreen({ path, onLock, onLockedElsewhere }: { path: string;
   });
 
   const all = secrets ?? NONE;
-  const query = useDeferredValue(filters.query);
   const sorted = useMemo(() => sortSecrets(all, sort), [all, sort]);
   const haystacks = useMemo(() => new Map(all.map((secret) => [secret.id, searchText(secret)])), [all]);
-  const visible = useMemo(
-    () => filterSecrets(sorted, haystacks, { query, project: filters.project, status: filters.status }),
-    [sorted, haystacks, query, filters.project, filters.status],
-  );
+  // Not deferred: filtering 10,000 keys takes a few milliseconds and only the rows in view
+  // render, so the list keeps up with each keystroke in the same frame. A deferred query painted
+  // the input first and the list a frame or two later (worst keystroke 60 ms instead of 35 ms).
+  const visible = useMemo(() => filterSecrets(sorted, haystacks, filters), [sorted, haystacks, filters]);
   const statusCounts = useMemo(() => countByStatus(all, filters.project), [all, filters.project]);
   const projects = useMemo(() => projectCounts(all), [all]);
   const projectNames = useMemo(() => projects.map((entry) => entry.project).filter((project) => project !== ''), [projects]);
@@ -145,7 +144,7 @@ export function VaultScreen({ path, onLock, onLockedElsewhere }: { path: string;
                 </Button>
               </div>
             </ListMessage>
-          ) : visible.length === 0 && query === filters.query ? (
+          ) : visible.length === 0 ? (
             <ListMessage icon="search" title="No keys match">
               <p>{noMatchText(filters)}</p>
               <Button onClick={clearFilters}>Clear filters</Button>
