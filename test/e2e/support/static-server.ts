@@ -21,8 +21,8 @@ export interface StaticServer {
 
 /**
  * Serves dist/renderer on 127.0.0.1 with the CSP header main sets on every response, so the page
- * runs under the same policy as in Electron (module scripts need http(s), not file://, in a
- * stock Chromium).
+ * runs under the header policy as well as the meta tag, as in Electron. (The harness can also load
+ * the page from file://, as the app does: see PageSource in rekey-app.ts.)
  */
 export async function serveStatic(root: string): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
