@@ -2,7 +2,7 @@ import { format, parseISO } from 'date-fns';
 import { de } from 'date-fns/locale/de';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/window/content-security-policy.js';
-import { row, waitForVault } from './support/app-steps.js';
+import { inlineScriptRan, row, waitForVault } from './support/app-steps.js';
 import { useRekeyApp } from './support/lifecycle.js';
 import { keys } from './support/sample-keys.js';
 
@@ -25,8 +25,7 @@ describe('the window loaded from file://, as the app loads it', () => {
     expect(await row(page, 'gh-ci').locator('.masked').evaluate((masked) => getComputedStyle(masked).fontFamily)).toBe('monospace');
 
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(CONTENT_SECURITY_POLICY);
-    const ran = `(() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.head.append(s); return window.__inline === 1; })()`;
-    expect(await page.evaluate(ran)).toBe(false);
+    expect(await inlineScriptRan(page)).toBe(false);
     await expect.poll(() => app.acknowledge(/inline script violates the following Content Security Policy/).length).toBeGreaterThan(0);
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { type KeyStore, Vault, keychainUnavailable } from '../../electron/core/index.js';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/window/content-security-policy.js';
 import { realKeyStore } from '../support/real-keychain.js';
+import { inlineScriptRan } from './support/app-steps.js';
 import { useRekeyApp } from './support/lifecycle.js';
 
 const rekey = useRekeyApp();
@@ -31,8 +32,7 @@ describe('first run', () => {
     await app.snap('vault-empty');
 
     // the policy is live: an inline script does not run, and the harness hears the refusal
-    const ran = `(() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.head.append(s); return window.__inline === 1; })()`;
-    expect(await page.evaluate(ran)).toBe(false);
+    expect(await inlineScriptRan(page)).toBe(false);
     await expect.poll(() => app.acknowledge(/inline script violates the following Content Security Policy/).length).toBeGreaterThan(0);
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(CONTENT_SECURITY_POLICY);
 

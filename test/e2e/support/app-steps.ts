@@ -62,3 +62,13 @@ export async function openRowMenu(page: Page, name: string, item: string): Promi
     }
   }
 }
+
+/**
+ * Adds an inline script, as injected markup would, and says whether it ran; the page's CSP
+ * should refuse it (and the harness then hears the refusal as a problem to acknowledge).
+ */
+export function inlineScriptRan(page: Page): Promise<boolean> {
+  return page.evaluate(
+    `(() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.head.append(s); return window.__inline === 1; })()`,
+  );
+}
