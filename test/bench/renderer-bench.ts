@@ -82,7 +82,7 @@ export async function measureRenderer(count: number, log: (line: string) => void
     let keystrokes: { timings: number[]; unchanged: number } | undefined;
     for (let run = 0; run < RUNS; run++) {
       // the two ways in turns, so the machine's drift falls on both alike, and each goes first
-      // every other run: with a plain A, B, A, B order the first of each pair came out 20-40 ms slower
+      // every other run, so neither way always loads right after the other closed its window
       for (const way of run % 2 === 0 ? (['http', 'file'] as const) : (['file', 'http'] as const)) {
         const { app, painted } = await loadOnce(way === 'file' ? fromFile : overHttp);
         if (way === 'http') firstRenderOverHttp.push(painted.rows);
