@@ -4,8 +4,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { DateLocaleContext } from './hooks/useDateLocale';
-import { desktopOs } from './lib/desktop-os';
 import { loadDateLocale } from './lib/locale';
+import { os } from './lib/platform';
 import './styles/theme.css';
 import './styles/base.css';
 import './styles/app.css';
@@ -17,7 +17,7 @@ const STARTUP_WAIT_MS = 200;
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 // picks the OS's own font lists in theme.css
-document.documentElement.dataset['os'] = desktopOs(navigator.platform);
+document.documentElement.dataset['os'] = os;
 
 const [locale] = await Promise.all([
   loadDateLocale(navigator.languages.length > 0 ? navigator.languages : [navigator.language]),

@@ -5,6 +5,7 @@ import { Vault } from '../../electron/core/index.js';
 import { RekeyBrowser } from '../e2e/support/rekey-app.js';
 import { realKeyStore, testKeychainService } from '../support/real-keychain.js';
 import { tempDir } from '../support/temp-vault.js';
+import { envNumber } from './env-number.js';
 import { machineLine, requireNode22 } from './machine.js';
 import { sampleSecrets } from './sample-secrets.js';
 import { type Figures, figures } from './stats.js';
@@ -149,7 +150,7 @@ function armKeystrokeProbe(noChangeMs: number): void {
     let started = 0;
     document.addEventListener('keydown', () => (started = performance.now()), { once: true, capture: true });
     const observer = new MutationObserver(() => {
-      // a change before the keydown is the previous keystroke's deferred render finishing
+      // a change before the keydown belongs to the previous keystroke
       if (started === 0) return;
       observer.disconnect();
       clearTimeout(timer);
@@ -169,7 +170,7 @@ const cell = (f: Figures) => `${fmt(f.median)} (${fmt(f.min)}–${fmt(f.max)}, $
 /** `node dist/bench/renderer-bench.js`, inside the private keyring (npm run bench does both). */
 export async function main(): Promise<void> {
   requireNode22();
-  const count = Number(process.env['REKEY_BENCH_N'] ?? 10_000);
+  const count = Math.round(envNumber('REKEY_BENCH_N', 10_000));
   const result = await measureRenderer(count, (line) => process.stderr.write(`${line}\n`));
   process.stdout.write(`\nRekey window bench — ${count.toLocaleString('en-US')} keys, Debian Chromium (headless), real preload + main handlers\n`);
   process.stdout.write(`${machineLine()}\n\n`);

@@ -1,7 +1,10 @@
 import { desktopOs } from './desktop-os';
 
+/** The OS this window runs on (main.tsx marks <html> with it for the OS's own font lists). */
+export const os = desktopOs(navigator.platform);
+
 /** Shortcut labels follow the platform's conventions. */
-export const isMac = desktopOs(navigator.platform) === 'mac';
+export const isMac = os === 'mac';
 
 export const searchShortcutLabel = isMac ? '⌘K' : 'Ctrl K';
 
