@@ -8,6 +8,8 @@ import { Field } from '../common/Field';
 import { PassphraseStrengthMeter } from './PassphraseStrengthMeter';
 import { passphraseStrength } from './passphrase-strength';
 import './backup.css';
+import '../common/dialog.css';
+import '../common/field.css';
 
 const plural = (count: number, one: string, many: string) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
 

@@ -10,6 +10,9 @@ import { DialogActions } from '../common/DialogActions';
 import { Field } from '../common/Field';
 import { Icon } from '../common/Icon';
 import './backup.css';
+import '../common/dialog.css';
+import '../common/field.css';
+import '../dialogs/data-table.css';
 
 interface Chosen {
   readonly token: string;

@@ -7,6 +7,8 @@ import { Callout } from '../common/Callout';
 import { Dialog } from '../common/Dialog';
 import { ProviderBadge, shortProviderName } from '../common/ProviderBadge';
 import type { DialogContext } from './OpenDialog';
+import '../common/dialog.css';
+import './delete-secret-dialog.css';
 
 /** Confirmation before a key and its history leave the vault. Focus starts on Cancel. */
 export function DeleteSecretDialog({ secret, onClose, remove }: DialogContext & { secret: Secret }) {

@@ -9,6 +9,10 @@ import { DialogActions } from '../common/DialogActions';
 import { Field } from '../common/Field';
 import { Spinner } from '../common/Spinner';
 import type { DialogContext } from './OpenDialog';
+import '../common/dialog.css';
+import '../common/field.css';
+import './data-table.css';
+import './export-dialog.css';
 
 const FORMATS: ReadonlyArray<{ format: ExportFormat; label: string; file: string; text: string }> = [
   { format: 'dotenv', label: '.env', file: '.env', text: 'Portable: dotenv, python-dotenv, Compose' },

@@ -10,6 +10,9 @@ import { Callout } from '../common/Callout';
 import { Dialog } from '../common/Dialog';
 import { Spinner } from '../common/Spinner';
 import type { DialogContext } from './OpenDialog';
+import '../common/dialog.css';
+import './data-table.css';
+import './history-dialog.css';
 
 /** Every version of a key, masked, newest first; Undo while the last rotation is in its grace period. */
 export function HistoryDialog({ secret, onClose, upsert }: DialogContext & { secret: Secret }) {

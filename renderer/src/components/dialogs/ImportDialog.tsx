@@ -9,6 +9,9 @@ import { Field } from '../common/Field';
 import { Icon } from '../common/Icon';
 import { shortProviderName } from '../common/ProviderBadge';
 import type { DialogContext } from './OpenDialog';
+import '../common/dialog.css';
+import '../common/field.css';
+import './data-table.css';
 
 /**
  * Import a .env file: main shows the open dialog and answers with a masked preview; nothing is

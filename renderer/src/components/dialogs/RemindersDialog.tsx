@@ -10,6 +10,8 @@ import { DialogActions } from '../common/DialogActions';
 import { Field } from '../common/Field';
 import { Spinner } from '../common/Spinner';
 import type { DialogContext } from './OpenDialog';
+import '../common/field.css';
+import '../settings/settings.css';
 
 type Snooze = 'keep' | 'none' | '1d' | '1w';
 

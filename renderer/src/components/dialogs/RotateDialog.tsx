@@ -12,6 +12,7 @@ import { ProviderBadge } from '../common/ProviderBadge';
 import { DetectionNote } from './DetectionNote';
 import type { DialogContext } from './OpenDialog';
 import { SecretValueInput } from './SecretValueInput';
+import './rotate-dialog.css';
 
 /**
  * Rotate: make a new key at the provider (link), paste it (checked live against the secret's

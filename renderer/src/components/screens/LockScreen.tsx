@@ -3,6 +3,9 @@ import { AppMark } from '../common/AppMark';
 import { Button } from '../common/Button';
 import { Callout } from '../common/Callout';
 import { Field } from '../common/Field';
+import '../common/field.css';
+import './lock-screen.css';
+import './screens.css';
 
 interface LockScreenProps {
   hasPassword: boolean;

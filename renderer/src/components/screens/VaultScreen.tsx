@@ -18,6 +18,8 @@ import { ListToolbar } from '../vault/ListToolbar';
 import { SecretList } from '../vault/SecretList';
 import { Sidebar } from '../vault/Sidebar';
 import { VaultHeader } from '../vault/VaultHeader';
+import './vault-screen.css';
+import '../vault/list-message.css';
 
 const NONE: readonly never[] = [];
 

@@ -5,6 +5,7 @@ import { Callout } from '../common/Callout';
 import { Dialog } from '../common/Dialog';
 import { DialogActions } from '../common/DialogActions';
 import { Field } from '../common/Field';
+import '../common/field.css';
 
 export type PasswordAction = 'set' | 'change' | 'remove';
 

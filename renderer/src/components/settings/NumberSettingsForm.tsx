@@ -3,6 +3,8 @@ import type { Settings, SettingsPatch } from '../../api/types';
 import { Button } from '../common/Button';
 import { Callout } from '../common/Callout';
 import { Field } from '../common/Field';
+import '../common/field.css';
+import './settings.css';
 
 type NumberSetting = { [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings];
 

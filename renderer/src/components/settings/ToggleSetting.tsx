@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { Settings, SettingsPatch } from '../../api/types';
+import './settings.css';
 
 type BooleanSetting = { [K in keyof Settings]: Settings[K] extends boolean ? K : never }[keyof Settings];
 

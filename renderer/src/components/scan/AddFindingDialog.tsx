@@ -8,7 +8,9 @@ import { Dialog } from '../common/Dialog';
 import { DialogActions } from '../common/DialogActions';
 import { Field } from '../common/Field';
 import { ProviderBadge } from '../common/ProviderBadge';
-import type { DialogContext } from './OpenDialog';
+import type { DialogContext } from '../dialogs/OpenDialog';
+import '../common/field.css';
+import './scan.css';
 
 function suggestedName(finding: ScanFinding, taken: ReadonlySet<string>, project: string): string {
   const base = `${project === '' ? '' : `${project}/`}${finding.providerId}-key`;
