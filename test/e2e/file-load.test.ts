@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/window/content-security-policy.js';
 import { inlineScriptRan, row, waitForVault } from './support/app-steps.js';
 import { useRekeyApp } from './support/lifecycle.js';
-import { keys } from './support/sample-keys.js';
+import { sampleKeys } from '../support/sample-keys.js';
 
 // the rest of the suite loads the page over HTTP with main's CSP header; the app loads it from file://
 const rekey = useRekeyApp('file');
@@ -14,7 +14,7 @@ describe('the window loaded from file://, as the app loads it', () => {
     const app = await rekey.open({ initialised: true, locale: 'de-DE' });
     const { page } = app;
     const rotatedAt = '2026-01-15T12:00:00.000Z';
-    await app.seed('addSecret', { name: 'gh-ci', value: app.recorder.track(keys.github()), rotatedAt });
+    await app.seed('addSecret', { name: 'gh-ci', value: app.recorder.track(sampleKeys.github()), rotatedAt });
     await app.load();
     await waitForVault(page);
     expect(page.url()).toMatch(/^file:\/\/.*\/dist\/renderer\/index\.html$/);

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryKeyStore, RekeyError, type Vault } from '../../electron/core/index.js';
-import { type TempVault, createTempVault, sampleKeys } from '../support/temp-vault.js';
+import { type TempVault, createTempVault } from '../support/temp-vault.js';
+import { sampleKeys } from '../support/sample-keys.js';
 import { recordFigures } from './support/figures.js';
 
 /**
