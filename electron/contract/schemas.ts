@@ -48,7 +48,8 @@ export const providerInfo = z.object({
   id: z.string(),
   displayName: z.string(),
   suggestedEnvVar: z.string().nullable(),
-  defaultRotateEveryDays: z.number().int(),
+  /** The provider's own interval (AWS: 60), or null: the user's default applies. */
+  defaultRotateEveryDays: z.number().int().nullable(),
   rotateUrl: z.string().nullable(),
 });
 
