@@ -23,7 +23,7 @@ import { SettingsStore } from '../settings/settings-store.js';
 import { type Database, openDatabase } from '../store/database.js';
 import { type SecretChanges, type SecretListRow, SecretRepository } from '../store/secret-repository.js';
 import { readVaultId, readVaultIdentity, writeVaultIdentity } from '../store/vault-identity.js';
-import { checkMasterPassword } from './master-password.js';
+import { type MasterPasswordChange, checkMasterPassword } from './master-password.js';
 import { type NewSecret, knownProvider, prepareNew } from './new-secret.js';
 import { SealedValues } from './sealed-values.js';
 import { checkRotatedAt, envVarSchema, notesSchema, parseField, projectSchema, rotateEveryDaysSchema, secretNameSchema } from './secret-fields.js';
@@ -544,8 +544,6 @@ export class Vault {
     return this.show(name);
   }
 }
-
-export type MasterPasswordChange = 'set' | 'change' | 'remove';
 
 /**
  * Sets, changes or removes the master password: the vault key is read (asking for the current
