@@ -34,14 +34,20 @@ export interface MintResult {
 export interface VerifyResult {
   /** who the provider says the key belongs to (an ARN, a user name), for the audit: never secret */
   readonly identity: string | null;
+  /** the provider's id of the key, where the answer says it (how an existing key's id is learnt) */
+  readonly providerKeyId?: string;
 }
 
 /** An old key is revoked by the provider's id for it where the API allows, or by its value (GitHub). */
 export type RevokeTarget = { readonly providerKeyId: string } | { readonly credential: Credential };
 
 export interface RevokeResult {
-  /** 'already-revoked' when the provider no longer knows the key: a resumed rotation may revoke twice */
-  readonly outcome: 'revoked' | 'already-revoked';
+  /**
+   * 'already-revoked' when the provider no longer knows the key (a resumed rotation may revoke
+   * twice); 'submitted' when the provider only accepts the request and revokes on its own time,
+   * without saying whether the key existed (GitHub's 202).
+   */
+  readonly outcome: 'revoked' | 'already-revoked' | 'submitted';
 }
 
 export interface ProviderKey {
