@@ -7,6 +7,7 @@ import { flag, parseCommandArgs, stringOption } from '../arguments.js';
 import { type CliContext, EXIT, type ExitCode, UsageError, out, warn } from '../cli-context.js';
 import type { Command } from '../command.js';
 import { table } from '../format.js';
+import { oneLine } from '../terminal-safe.js';
 import { withVault } from '../open-vault.js';
 
 export const exportCommand: Command = {
@@ -42,7 +43,7 @@ export const exportCommand: Command = {
       return EXIT.ok;
     }
     await dotenv.writeFileAtomic(target, result.text, { force: flag(args, 'force') });
-    ctx.stderr.write(`Wrote ${result.names.length} secret(s) to ${target} (mode 0600).\n`);
+    ctx.stderr.write(`Wrote ${result.names.length} secret(s) to ${oneLine(target)} (mode 0600).\n`);
     for (const warning of result.warnings) warn(ctx, warning);
     const exposure = await dotenv.gitExposureWarning(target);
     if (exposure) warn(ctx, exposure);
@@ -108,7 +109,7 @@ export const importCommand: Command = {
       }
       const added = applyImport(vault, plan);
       for (const { warnings } of added) for (const warning of warnings) warn(ctx, warning);
-      out(ctx, `Imported ${added.length} secret(s) from ${file}.`);
+      out(ctx, `Imported ${added.length} secret(s) from ${oneLine(file)}.`);
       return EXIT.ok;
     });
   },
