@@ -315,9 +315,11 @@ describe('run and import with variables that load code', () => {
   });
 
   it('rekey run never passes them from the vault: the child keeps its own, and each one is named on stderr', async () => {
-    const result = await v.ok(['run', '--project', 'app', '--', process.execPath, '-e', printEnv], {
-      env: { NODE_OPTIONS: '--no-warnings', LD_PRELOAD: undefined, DYLD_INSERT_LIBRARIES: undefined },
-    });
+    const result = expectOk(
+      await v.run(['run', '--project', 'app', '--', process.execPath, '-e', printEnv], {
+        env: { NODE_OPTIONS: '--no-warnings', LD_PRELOAD: undefined, DYLD_INSERT_LIBRARIES: undefined },
+      }),
+    );
     const seen = JSON.parse(result.out) as Record<string, string | null>;
     expect(seen).toEqual({ LD_PRELOAD: null, NODE_OPTIONS: '--no-warnings', PATH: process.env['PATH'], DYLD_INSERT_LIBRARIES: null, APP_TOKEN: token });
     for (const name of Object.keys(planted)) {
