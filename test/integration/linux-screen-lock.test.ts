@@ -5,7 +5,7 @@ import { requirePrivateKeyring } from '../support/real-keychain.js';
 
 /**
  * The watcher against a real dbus-monitor on the private D-Bus session that
- * with-private-keyring.sh starts; the signals are sent with dbus-send and gdbus as a desktop would.
+ * with-private-keyring.sh starts; the signals are sent with dbus-send (dbus-bin) as a desktop would.
  */
 requirePrivateKeyring();
 
@@ -13,7 +13,9 @@ const emit = {
   freedesktop: (active: boolean) =>
     execFileSync('dbus-send', ['--session', '--type=signal', '/org/freedesktop/ScreenSaver', 'org.freedesktop.ScreenSaver.ActiveChanged', `boolean:${active}`]),
   gnome: (active: boolean) =>
-    execFileSync('gdbus', ['emit', '--session', '--object-path', '/org/gnome/ScreenSaver', '--signal', 'org.gnome.ScreenSaver.ActiveChanged', String(active)]),
+    execFileSync('dbus-send', ['--session', '--type=signal', '/org/gnome/ScreenSaver', 'org.gnome.ScreenSaver.ActiveChanged', `boolean:${active}`]),
+  cinnamon: (active: boolean) =>
+    execFileSync('dbus-send', ['--session', '--type=signal', '/org/cinnamon/ScreenSaver', 'org.cinnamon.ScreenSaver.ActiveChanged', `boolean:${active}`]),
   logindLock: (sessionPath: string) => execFileSync('dbus-send', ['--session', '--type=signal', sessionPath, 'org.freedesktop.login1.Session.Lock']),
 };
 
@@ -43,7 +45,7 @@ describe('the Linux screen-lock watcher on a real session bus', () => {
   let watcher: ScreenLockWatcher | null = null;
   afterEach(() => watcher?.stop());
 
-  it('locks on ActiveChanged(true) from freedesktop or GNOME and on logind Lock for this session; ignores the rest; stops cleanly', async () => {
+  it('locks on ActiveChanged(true) from freedesktop, GNOME or Cinnamon and on logind Lock for this session; ignores the rest; stops cleanly', async () => {
     let locks = 0;
     const logs: string[] = [];
     // logind's rule moved to the session bus: the private session has no system bus to send on
@@ -66,6 +68,8 @@ describe('the Linux screen-lock watcher on a real session bus', () => {
 
     emit.logindLock('/org/freedesktop/login1/session/_32');
     await until(() => locks > 1, () => undefined, "logind's Lock");
+    emit.cinnamon(true);
+    await until(() => locks > 2, () => undefined, "Cinnamon's ActiveChanged(true)");
     expect(logs).toEqual([]);
 
     const pids = watcher.pids;
@@ -75,7 +79,7 @@ describe('the Linux screen-lock watcher on a real session bus', () => {
     expect(pids.filter(alive)).toEqual([]);
     emit.freedesktop(true);
     await sleep(300);
-    expect(locks).toBe(2);
+    expect(locks).toBe(3);
     expect(logs).toEqual([]);
   });
 

@@ -8,14 +8,20 @@ import { createInterface } from 'node:readline';
  * argument.
  */
 
-/** Desktops that announce their screen locker on the session bus (KDE, Xfce, Cinnamon, MATE…). */
-const FREEDESKTOP_SCREENSAVER = 'org.freedesktop.ScreenSaver';
-/** GNOME Shell's own name for the same signal. */
-const GNOME_SCREENSAVER = 'org.gnome.ScreenSaver';
+/**
+ * Screen lockers that say ActiveChanged(true) on the session bus when they lock: the shared
+ * freedesktop name (KDE Plasma and others), then GNOME Shell's, and the gnome-screensaver forks
+ * of Cinnamon, MATE and Xfce under their own names.
+ */
+const SCREENSAVER_INTERFACES: ReadonlySet<string> = new Set([
+  'org.freedesktop.ScreenSaver',
+  'org.gnome.ScreenSaver',
+  'org.cinnamon.ScreenSaver',
+  'org.mate.ScreenSaver',
+  'org.xfce.ScreenSaver',
+]);
 /** logind asks the session to lock (`loginctl lock-session`, swayidle and other idle daemons). */
 const LOGIND_SESSION = 'org.freedesktop.login1.Session';
-
-const SCREENSAVER_INTERFACES = new Set([FREEDESKTOP_SCREENSAVER, GNOME_SCREENSAVER]);
 
 export type Bus = 'session' | 'system';
 
