@@ -36,7 +36,8 @@ describe(CONFIG_FILE, () => {
     await expect(
       appBuilderConfig.validateConfiguration({ ...effective, asarUnpak: ['**/*.node'] } as Configuration, logger),
     ).rejects.toThrow(/unknown property 'asarUnpak'/);
-  });
+    // the first validation compiles electron-builder's whole JSON schema: seconds on a busy 2-core machine
+  }, 30_000);
 
   it('names the app and writes to release/', () => {
     expect(raw.appId).toBe('dev.rekey.app');
