@@ -40,8 +40,12 @@ export interface VerifyResult {
 export type RevokeTarget = { readonly providerKeyId: string } | { readonly credential: Credential };
 
 export interface RevokeResult {
-  /** 'already-revoked' when the provider no longer knows the key: a resumed rotation may revoke twice */
-  readonly outcome: 'revoked' | 'already-revoked';
+  /**
+   * 'already-revoked' when the provider no longer knows the key (a resumed rotation may revoke
+   * twice); 'submitted' when the provider only accepts the request and revokes on its own time,
+   * without saying whether the key existed (GitHub's 202).
+   */
+  readonly outcome: 'revoked' | 'already-revoked' | 'submitted';
 }
 
 export interface ProviderKey {
