@@ -56,12 +56,12 @@ const services = createRekeyServices({
     async chooseExportFile(defaultName) {
       const options = { title: 'Export secrets', defaultPath: defaultName, properties: ['showHiddenFiles' as const, 'createDirectory' as const] };
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
-      return result.canceled ? null : (result.filePath ?? null);
+      return result.canceled ? null : result.filePath;
     },
     async chooseBackupTarget(defaultName) {
       const options = { title: 'Save a backup of the vault', defaultPath: defaultName, properties: ['showHiddenFiles' as const, 'createDirectory' as const] };
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
-      return result.canceled ? null : (result.filePath ?? null);
+      return result.canceled ? null : result.filePath;
     },
     async chooseBackupSource() {
       const options = { title: 'Restore a Rekey backup', properties: ['openFile' as const, 'showHiddenFiles' as const] };

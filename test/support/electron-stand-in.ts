@@ -76,10 +76,10 @@ export class StandInWindow {
   }
   /** What the OS does when the user clicks the close button; returns whether it was prevented. */
   close(): boolean {
-    let prevented = false;
-    for (const listener of this.listeners.get('close') ?? []) listener({ preventDefault: () => (prevented = true) });
-    if (!prevented) this.visible = false;
-    return prevented;
+    const event = { defaultPrevented: false, preventDefault: () => void (event.defaultPrevented = true) };
+    for (const listener of this.listeners.get('close') ?? []) listener(event);
+    if (!event.defaultPrevented) this.visible = false;
+    return event.defaultPrevented;
   }
   hide() {
     this.visible = false;

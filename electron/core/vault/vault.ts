@@ -26,7 +26,7 @@ import { RekeyError } from '../errors.js';
 import type { KnownValue } from '../scan/known-values.js';
 import { type KeyStore, vaultKeyAccount } from '../keychain/index.js';
 import { GENERIC_PROVIDER_ID, checkFormat, detectProvider, findProvider, maskValue } from '../providers/index.js';
-import { DEFAULT_LEAD_DAYS, DEFAULT_ROTATE_EVERY_DAYS, type RotationStatus, dueDate, statusJudge } from '../rotation/index.js';
+import { DEFAULT_ROTATE_EVERY_DAYS, type RotationStatus, dueDate, statusJudge } from '../rotation/index.js';
 import { SettingsStore } from '../settings/settings-store.js';
 import { type Database, openDatabase } from '../store/database.js';
 import { type NewVersion, type SecretChanges, type SecretListRow, SecretRepository } from '../store/secret-repository.js';
@@ -568,7 +568,7 @@ export class Vault {
   }
 
   private judge() {
-    return statusJudge(this.clock.now(), this.leadDays ?? this.settingsStore.read().leadDays ?? DEFAULT_LEAD_DAYS);
+    return statusJudge(this.clock.now(), this.leadDays ?? this.settingsStore.read().leadDays);
   }
 
   private currentFacts(version: number, masked: string, rotatedAt: string, rotateEveryDays: number) {

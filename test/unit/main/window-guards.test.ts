@@ -40,19 +40,19 @@ describe('the Electron clipboard port', () => {
 
   it('marks a secret for password-aware clipboard managers on Linux, in the same write', async () => {
     const { log, clipboard } = recorder();
-    await electronClipboard(clipboard as never, 'linux', (entries) => entries as never).writeSecret('s3cret');
+    await electronClipboard(clipboard, 'linux', (entries) => entries as never).writeSecret('s3cret');
     expect(log).toEqual([['write', [{ 'text/plain': 's3cret', [PASSWORD_MANAGER_HINT]: 'secret' }]]]);
   });
 
   it('writes plain text elsewhere, and falls back to plain text if the hint is refused', async () => {
     const mac = recorder();
-    await electronClipboard(mac.clipboard as never, 'darwin', (entries) => entries as never).writeSecret('s3cret');
+    await electronClipboard(mac.clipboard, 'darwin', (entries) => entries as never).writeSecret('s3cret');
     expect(mac.log).toEqual([['write', [{ 'text/plain': 's3cret' }]]]);
     const refusing = recorder();
     refusing.clipboard.write = async () => {
       throw new Error('unsupported format');
     };
-    await electronClipboard(refusing.clipboard as never, 'linux', (entries) => entries as never).writeSecret('s3cret');
+    await electronClipboard(refusing.clipboard, 'linux', (entries) => entries as never).writeSecret('s3cret');
     expect(refusing.log).toEqual([['writeText', 's3cret']]);
   });
 });
