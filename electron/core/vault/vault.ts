@@ -44,7 +44,7 @@ import { type SecretSummary, type VersionSummary, byUrgency, summarise, summaris
 import { checkSecretValue } from './secret-value.js';
 import { vaultDatabasePath } from './vault-paths.js';
 import { UnlockThrottle, seconds } from './unlock-throttle.js';
-import { checkMasterPassword } from './master-password.js';
+import { type MasterPasswordChange, checkMasterPassword } from './master-password.js';
 
 export const UNDO_GRACE_DAYS = 7;
 
@@ -696,7 +696,6 @@ async function readVaultKey(db: Database, path: string, vaultId: string, options
   return unwrapped.vaultKey;
 }
 
-export type MasterPasswordChange = 'set' | 'change' | 'remove';
 
 /**
  * Sets, changes or removes the master password: the vault key is read (asking for the current
