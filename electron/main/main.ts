@@ -8,7 +8,6 @@ import {
   app,
   clipboard,
   dialog,
-  ipcMain,
   nativeImage,
   nativeTheme,
   powerMonitor,
@@ -82,7 +81,7 @@ const services = createRekeyServices({
   },
 });
 
-registerIpc(ipcMain, services.dispatch, (frame) => frame !== null && mainWindow !== null && frame === mainWindow.webContents.mainFrame && locations.isAppUrl(frame.url));
+registerIpc(services.dispatch, (frame) => frame !== null && mainWindow !== null && frame === mainWindow.webContents.mainFrame && locations.isAppUrl(frame.url));
 
 function createWindow(): void {
   // ARCHITECTURE §5
