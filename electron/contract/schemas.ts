@@ -69,7 +69,8 @@ export const providerInfo = z.object({
   id: z.string(),
   displayName: z.string(),
   suggestedEnvVar: z.string().nullable(),
-  defaultRotateEveryDays: z.number().int(),
+  /** The provider's own interval (AWS: 60), or null: the user's default applies. */
+  defaultRotateEveryDays: z.number().int().min(MIN_ROTATE_EVERY_DAYS).max(MAX_ROTATE_EVERY_DAYS).nullable(),
   rotateUrl: z.string().nullable(),
 });
 

@@ -41,7 +41,10 @@ describe('AWS IAM adapter (the official SDK) against the stand-in', () => {
       { id: fresh.accessKeyId, status: 'Active' },
     ]);
 
-    expect(await awsIamAdapter.verify(ctx(minted.credential), minted.credential)).toEqual({ identity: 'arn:aws:iam::123456789012:user/alice' });
+    expect(await awsIamAdapter.verify(ctx(minted.credential), minted.credential)).toEqual({
+      identity: 'arn:aws:iam::123456789012:user/alice',
+      providerKeyId: fresh.accessKeyId,
+    });
     expect(await awsIamAdapter.revoke(ctx(minted.credential), { providerKeyId: oldParts.accessKeyId })).toEqual({ outcome: 'revoked' });
     expect(aws.keysOf('alice')).toEqual([{ id: fresh.accessKeyId, status: 'Active' }]);
 
@@ -92,7 +95,7 @@ describe('AWS IAM adapter (the official SDK) against the stand-in', () => {
     const adapter = createAwsIamAdapter({ propagationTimeoutMs: 3_000, pollIntervalMs: 100 });
     aws.newKeysWorkAfterMs = 400;
     const minted = await adapter.mint(ctx(old));
-    expect(await adapter.verify(ctx(minted.credential), minted.credential)).toEqual({ identity: 'arn:aws:iam::123456789012:user/frank' });
+    expect((await adapter.verify(ctx(minted.credential), minted.credential)).identity).toBe('arn:aws:iam::123456789012:user/frank');
 
     aws.newKeysWorkAfterMs = 60_000;
     const impatient = createAwsIamAdapter({ propagationTimeoutMs: 300, pollIntervalMs: 100 });

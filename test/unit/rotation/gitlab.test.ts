@@ -30,7 +30,7 @@ describe('GitLab adapter against the stand-in', () => {
     expect(gitlab.liveTokens()).toEqual([fresh.token]);
 
     const verified = await gitlabAdapter.verify(ctx(fresh.token), minted.credential);
-    expect(verified.identity).toBe(`token ${minted.providerKeyId} of user 1`);
+    expect(verified).toEqual({ identity: `token ${minted.providerKeyId} of user 1`, providerKeyId: minted.providerKeyId });
     const refused = await expectProviderError(gitlabAdapter.verify(ctx(old), Credential.token(old)), 'unauthorised', [old, fresh.token]);
     expect(refused.status).toBe(401);
     expect(refused.providerCode).toBe('invalid_token');

@@ -34,6 +34,8 @@ export interface MintResult {
 export interface VerifyResult {
   /** who the provider says the key belongs to (an ARN, a user name), for the audit: never secret */
   readonly identity: string | null;
+  /** the provider's id of the key, where the answer says it (how an existing key's id is learnt) */
+  readonly providerKeyId?: string;
 }
 
 /** An old key is revoked by the provider's id for it where the API allows, or by its value (GitHub). */

@@ -161,7 +161,8 @@ export function createAwsIamAdapter(options: AwsIamAdapterOptions = {}): Listing
           const output = await call(ctx, 'verifying the new access key', credential.secretValues(), (options) =>
             client.send(new GetCallerIdentityCommand({}), options),
           );
-          return { identity: output.Arn ?? null };
+          const { accessKeyId } = partsOf(credential);
+          return { identity: output.Arn ?? null, providerKeyId: accessKeyId };
         } catch (error) {
           const stillPropagating = error instanceof ProviderApiError && error.kind === 'unauthorised' && Date.now() + pollIntervalMs <= deadline;
           if (!stillPropagating) throw error;

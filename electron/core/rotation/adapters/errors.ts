@@ -90,7 +90,7 @@ function describe(d: ProviderErrorDetails): string {
 export function safeProviderCode(code: unknown, secrets: readonly string[]): string | undefined {
   if (typeof code !== 'string' && typeof code !== 'number') return undefined;
   const text = String(code);
-  if (!/^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/.test(text)) return undefined;
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/.test(text)) return undefined;
   const echoesSecret = secrets.some((secret) => text.includes(secret) || (text.length >= 8 && secret.includes(text)));
   return echoesSecret ? undefined : text;
 }

@@ -74,7 +74,8 @@ async function verify(ctx: AdapterContext, credential: Credential): Promise<Veri
   }
   const id = idField(response.body, 'id');
   const user = idField(response.body, 'user_id');
-  return { identity: id === undefined ? null : `token ${id}${user === undefined ? '' : ` of user ${user}`}` };
+  if (id === undefined) return { identity: null };
+  return { identity: `token ${id}${user === undefined ? '' : ` of user ${user}`}`, providerKeyId: id };
 }
 
 async function revoke(ctx: AdapterContext, target: RevokeTarget): Promise<RevokeResult> {
