@@ -1,5 +1,6 @@
 import { RekeyError, decodeSecretBytes } from '../core/index.js';
 import type { CliContext } from './cli-context.js';
+import { terminalSafe } from './terminal-safe.js';
 
 /**
  * Values come from stdin only: argv is visible to other users in `ps`.
@@ -25,7 +26,7 @@ export function promptHidden(ctx: CliContext, prompt: string): Promise<string> {
   // callers ask only on a terminal; without raw mode the typed value would echo
   if (!stdin.setRawMode) throw new RekeyError('invalid-input', 'Hidden input needs a terminal.');
   const rawMode = (on: boolean) => stdin.setRawMode?.(on);
-  ctx.stderr.write(prompt);
+  ctx.stderr.write(terminalSafe(prompt));
   rawMode(true);
   stdin.resume();
   return new Promise((resolve, reject) => {

@@ -27,7 +27,8 @@ export function transferHandlers(session: VaultSession, dialogs: DialogPort, pen
       const result = exportSecrets(vault, selection, format, path);
       // the native save dialog has already asked before replacing an existing file
       await dotenv.writeFileAtomic(path, result.text, { force: true });
-      return { path, count: result.names.length, warning: await dotenv.gitExposureWarning(path) };
+      const warnings = [...result.warnings, await dotenv.gitExposureWarning(path)].filter((line) => line !== null);
+      return { path, count: result.names.length, warning: warnings.length > 0 ? warnings.join(' ') : null };
     },
     chooseImport: async ({ project }) => {
       const path = await dialogs.chooseImportFile();
@@ -41,13 +42,14 @@ export function transferHandlers(session: VaultSession, dialogs: DialogPort, pen
           path: plan.source,
           importable: plan.importable,
           ignoredLines: [...plan.ignoredLines],
-          rows: plan.rows.map(({ envVar, name, providerName, masked, problem, sameValueAs }) => ({
+          rows: plan.rows.map(({ envVar, name, providerName, masked, problem, sameValueAs, warning }) => ({
             envVar,
             name,
             providerName,
             masked,
             problem,
             sameValueAs: [...sameValueAs],
+            warning,
           })),
         },
       };
