@@ -38,7 +38,7 @@ import { mainWindowOptions } from './window/window-options.js';
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
-// ARCHITECTURE §5: the page's own scheme; privileges can only be granted before ready
+// docs/architecture.md §6: the page's own scheme; privileges can only be granted before ready
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 
 const locations = appLocations(import.meta.url, process.env, { isPackaged: app.isPackaged, warn: (line) => console.error(line) });
@@ -85,7 +85,7 @@ const services = createRekeyServices({
 registerIpc(services.dispatch, (frame) => frame !== null && mainWindow !== null && frame === mainWindow.webContents.mainFrame && locations.isAppUrl(frame.url));
 
 function createWindow(): void {
-  // ARCHITECTURE §5
+  // docs/architecture.md §6
   mainWindow = new BrowserWindow({
     ...mainWindowOptions(nativeTheme.shouldUseDarkColors),
     webPreferences: {

@@ -1,6 +1,6 @@
 /**
  * A minimal stand-in for the `electron` module: just what electron/main touches, recording
- * what it was asked to do. The real binary cannot run on the build machine (ARCHITECTURE §6).
+ * what it was asked to do. The real binary cannot run on the build machine (docs/architecture.md §9).
  */
 type Listener = (...args: unknown[]) => unknown;
 

@@ -13,7 +13,7 @@ import hookDefault, {
   makeAfterPack,
 } from '../../../build/after-pack.mjs';
 
-/** What ARCHITECTURE §5 asks for, written out by name so a wrong enum index cannot hide. */
+/** What docs/architecture.md §6 asks for, written out by name so a wrong enum index cannot hide. */
 const INTENDED: Record<string, boolean> = {
   RunAsNode: false,
   EnableCookieEncryption: true,
