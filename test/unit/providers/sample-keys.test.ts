@@ -21,7 +21,7 @@ const EXPECTED: Record<keyof typeof sampleKeys, string> = {
 
 describe('the shared fresh sample keys', () => {
   it.each(Object.entries(EXPECTED))('%s is detected as %s and passes its format check, every time', (maker, provider) => {
-    const make = sampleKeys[maker as keyof typeof sampleKeys] as () => string;
+    const make = sampleKeys[maker as keyof typeof sampleKeys];
     const values = Array.from({ length: 25 }, () => make());
     for (const value of values) {
       expect(detectProvider(value).id).toBe(provider);

@@ -39,7 +39,7 @@ export function NumberSettingsForm({ fields, settings, save, formLabel }: { fiel
     const patch: Record<string, unknown> = {};
     for (const field of fields) if (values[field.name] !== String(settings[field.name])) patch[field.name] = parse(values[field.name]);
     setSaved(false);
-    const message = await run(() => save(patch as SettingsPatch));
+    const message = await run(() => save(patch));
     if (message === null) setSaved(true);
     else setError(fieldError(message));
   };

@@ -9,6 +9,10 @@ type BooleanSetting = { [K in keyof Settings]: Settings[K] extends boolean ? K :
 export function ToggleSetting({ name, label, hint, settings, save }: { name: BooleanSetting; label: string; hint: string; settings: Settings; save: (patch: SettingsPatch) => Promise<string | null> }) {
   const id = useId();
   const { busy, error, setError, run } = useSubmit();
+  const flip = async (checked: boolean) => {
+    const message = await run(() => save({ [name]: checked }));
+    setError(message);
+  };
   return (
     <div className="toggle-setting">
       <input
@@ -19,10 +23,7 @@ export function ToggleSetting({ name, label, hint, settings, save }: { name: Boo
         checked={settings[name]}
         disabled={busy}
         aria-describedby={`${id}-hint`}
-        onChange={async (event) => {
-          const message = await run(() => save({ [name]: event.target.checked }));
-          setError(message);
-        }}
+        onChange={(event) => void flip(event.target.checked)}
       />
       <div>
         <label htmlFor={id} className="toggle-setting__label">
