@@ -159,7 +159,7 @@ export async function restoreBackup(file: Buffer, passphrase: string, options: R
   const { manifest, image } = await openBackup(file, passphrase);
   const account = vaultKeyAccount(manifest.vaultId);
   const item = manifest.keychainItem ?? manifest.vaultKey;
-  const writeItem = await checkKeychainItem(options, account, item, exists ? vaultIdAt(target) === manifest.vaultId : false);
+  const writeItem = await checkKeychainItem(options, account, item, () => exists && vaultIdAt(target) === manifest.vaultId);
   const now = (options.clock ?? systemClock).now();
   let previousVaultKeptAt: string | null = null;
   const verdict = await inspectImage(image, manifest, {
@@ -180,7 +180,9 @@ const stamp = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
 /** The id of the vault in a file, or null when it cannot be read (then it is not "the same vault"). */
 function vaultIdAt(path: string): string | null {
   try {
-    const db = new Sqlite(path, { readonly: true, fileMustExist: true });
+    // not readonly: a read-only connection to a WAL database leaves -wal/-shm files behind,
+    // and a refused restore must leave the folder exactly as it was; nothing is written
+    const db = new Sqlite(path, { fileMustExist: true });
     try {
       // the meta row vault.ts writes at init (META.vaultId)
       return (db.prepare("SELECT value FROM meta WHERE key = 'vault_id'").get() as { value: string } | undefined)?.value ?? null;
@@ -200,11 +202,11 @@ function vaultIdAt(path: string): string | null {
  * overwritten), restoring over the same vault (its own backup, with --replace), or an explicit
  * replaceKeychainItem. Returns whether the item must be written.
  */
-async function checkKeychainItem(options: RestoreOptions, account: string, item: string, overSameVault: boolean): Promise<boolean> {
+async function checkKeychainItem(options: RestoreOptions, account: string, item: string, overSameVault: () => boolean): Promise<boolean> {
   const current = await options.keyStore.get(account);
   if (current === null) return true;
   if (current === item) return false;
-  if (overSameVault || options.replaceKeychainItem) return true;
+  if (options.replaceKeychainItem || overSameVault()) return true;
   throw new RekeyError(
     'keychain-item-in-use',
     `The ${options.keyStore.description} already holds a different key item for the vault this backup was made from ` +
