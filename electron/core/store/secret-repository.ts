@@ -52,7 +52,7 @@ export interface NewVersion extends Sealed {
 const LIST_COLUMNS = `id, name, env_var, provider, project, notes, rotate_every_days, created_at, updated_at,
   exposed_at, current_version AS version, masked, rotated_at, due_at`;
 
-/** SQL lives here and only here; the vault decides what it means. */
+/** The SQL of the secrets and their versions; the vault decides what it means. */
 export class SecretRepository {
   private readonly stmts: {
     listAll: Statement<[], SecretListRow>;
