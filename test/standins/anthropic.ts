@@ -1,5 +1,5 @@
 import type { StandinRequest, StandinResponse } from './standin-server.js';
-import { StandinServer, randomToken } from './standin-server.js';
+import { Standin, randomToken } from './standin-server.js';
 
 /**
  * Anthropic's Admin API for API keys and GET /v1/models, stateful, from
@@ -22,29 +22,9 @@ function hint(value: string): string {
   return `${value.slice(0, 16)}...${value.slice(-4)}`;
 }
 
-export class AnthropicStandin {
+export class AnthropicStandin extends Standin {
   readonly #keys: KeyRecord[] = [];
   readonly #adminKeys = new Set<string>();
-  #server: StandinServer | undefined;
-
-  static async start(): Promise<AnthropicStandin> {
-    const standin = new AnthropicStandin();
-    standin.#server = await StandinServer.start((request) => standin.handle(request));
-    return standin;
-  }
-
-  get server(): StandinServer {
-    if (this.#server === undefined) throw new Error('stand-in not started');
-    return this.#server;
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
-  }
 
   issueAdminKey(): string {
     const key = `sk-ant-admin01-${randomToken(86)}-${randomToken(6)}AA`;
@@ -76,7 +56,7 @@ export class AnthropicStandin {
     };
   }
 
-  private handle(request: StandinRequest): StandinResponse {
+  protected handle(request: StandinRequest): StandinResponse {
     const presented = request.headers['x-api-key'];
     const key = typeof presented === 'string' ? presented : '';
     const isAdmin = this.#adminKeys.has(key);

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { StandinRequest, StandinResponse } from './standin-server.js';
-import { StandinServer, randomToken } from './standin-server.js';
+import { Standin, randomToken } from './standin-server.js';
 
 /**
  * AWS IAM (access keys) and STS (GetCallerIdentity) on one address, stateful, from the IAM and STS
@@ -56,31 +56,11 @@ function xmlEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export class AwsStandin {
+export class AwsStandin extends Standin {
   readonly #users = new Map<string, User>();
   readonly #keys: AccessKey[] = [];
-  #server: StandinServer | undefined;
   /** how long a new key is refused before it works (IAM's propagation) */
   newKeysWorkAfterMs = 0;
-
-  static async start(): Promise<AwsStandin> {
-    const standin = new AwsStandin();
-    standin.#server = await StandinServer.start((request) => standin.handle(request));
-    return standin;
-  }
-
-  get server(): StandinServer {
-    if (this.#server === undefined) throw new Error('stand-in not started');
-    return this.#server;
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
-  }
 
   /** An IAM user with one active key, as created in the console: returns the key's two parts. */
   createUser(name: string): { accessKeyId: string; secretAccessKey: string } {
@@ -151,7 +131,7 @@ export class AwsStandin {
     return key;
   }
 
-  private async handle(request: StandinRequest): Promise<StandinResponse> {
+  protected async handle(request: StandinRequest): Promise<StandinResponse> {
     const form = new URLSearchParams(request.body);
     const action = form.get('Action') ?? '';
     const service = form.get('Version') === '2011-06-15' ? 'sts' : 'iam';

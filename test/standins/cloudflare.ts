@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { StandinRequest, StandinResponse } from './standin-server.js';
-import { StandinServer, randomToken } from './standin-server.js';
+import { Standin, randomToken } from './standin-server.js';
 
 /**
  * Cloudflare's user API tokens, stateful, from
@@ -27,28 +27,12 @@ function envelope(status: number, result: unknown, errors: { code: number; messa
 const INVALID = envelope(401, null, [{ code: 1000, message: 'Invalid API Token' }]);
 const NOT_ALLOWED = envelope(403, null, [{ code: 9109, message: 'Unauthorized to access requested resource' }]);
 
-export class CloudflareStandin {
+export class CloudflareStandin extends Standin {
   readonly #tokens: TokenRecord[] = [];
-  #server: StandinServer | undefined;
-
-  static async start(): Promise<CloudflareStandin> {
-    const standin = new CloudflareStandin();
-    standin.#server = await StandinServer.start((request) => standin.handle(request));
-    return standin;
-  }
-
-  get server(): StandinServer {
-    if (this.#server === undefined) throw new Error('stand-in not started');
-    return this.#server;
-  }
 
   /** The API base URL, /client/v4 included. */
   get baseUrl(): string {
     return `${this.server.url}/client/v4`;
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   issueToken(name: string, options: { canManageTokens?: boolean } = {}): { id: string; value: string } {
@@ -71,7 +55,7 @@ export class CloudflareStandin {
     return this.#tokens.map((t) => t.id);
   }
 
-  private handle(request: StandinRequest): StandinResponse {
+  protected handle(request: StandinRequest): StandinResponse {
     const presented = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     const caller = this.#tokens.find((t) => t.value === presented);
     if (caller === undefined) return INVALID;

@@ -1,5 +1,5 @@
 import type { StandinRequest, StandinResponse } from './standin-server.js';
-import { StandinServer, randomToken } from './standin-server.js';
+import { Standin, randomToken } from './standin-server.js';
 
 /**
  * GitHub's credential revocation endpoint and GET /user, stateful, from
@@ -12,30 +12,10 @@ import { StandinServer, randomToken } from './standin-server.js';
  */
 const DOCS = 'https://docs.github.com/rest';
 
-export class GitHubStandin {
+export class GitHubStandin extends Standin {
   readonly #live = new Set<string>();
-  #server: StandinServer | undefined;
   #revocationRequests = 0;
   revocationLimitPerHour = 60;
-
-  static async start(): Promise<GitHubStandin> {
-    const standin = new GitHubStandin();
-    standin.#server = await StandinServer.start((request) => standin.handle(request));
-    return standin;
-  }
-
-  get server(): StandinServer {
-    if (this.#server === undefined) throw new Error('stand-in not started');
-    return this.#server;
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
-  }
 
   issueToken(kind: 'classic' | 'fine-grained' = 'classic'): string {
     const token = kind === 'classic' ? `ghp_${randomToken(36)}` : `github_pat_${randomToken(22)}_${randomToken(59)}`;
@@ -47,7 +27,7 @@ export class GitHubStandin {
     return this.#live.has(token);
   }
 
-  private handle(request: StandinRequest): StandinResponse {
+  protected handle(request: StandinRequest): StandinResponse {
     const path = request.url.pathname;
     if (request.method === 'GET' && path === '/user') {
       const token = /^(?:Bearer|token) (.+)$/.exec(request.headers.authorization ?? '')?.[1];

@@ -1,5 +1,5 @@
 import type { StandinRequest, StandinResponse } from './standin-server.js';
-import { StandinServer, randomToken } from './standin-server.js';
+import { Standin, randomToken } from './standin-server.js';
 
 /**
  * GitLab's personal access tokens API, stateful, from https://docs.gitlab.com/api/personal_access_tokens/:
@@ -27,26 +27,9 @@ const REVOKED: StandinResponse = {
 const EXPIRED: StandinResponse = { status: 401, json: { error: 'invalid_token', error_description: 'Token has expired.' } };
 const NOT_FOUND: StandinResponse = { status: 404, json: { message: '404 Not found' } };
 
-export class GitLabStandin {
+export class GitLabStandin extends Standin {
   readonly #tokens: TokenRecord[] = [];
   #nextId = 100;
-
-  #server: StandinServer | undefined;
-
-  static async start(): Promise<GitLabStandin> {
-    const standin = new GitLabStandin();
-    standin.#server = await StandinServer.start((request) => standin.handle(request));
-    return standin;
-  }
-
-  get server(): StandinServer {
-    if (this.#server === undefined) throw new Error('stand-in not started');
-    return this.#server;
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
 
   /** A token as the user would create it in GitLab's settings. */
   issueToken(options: { scopes?: readonly string[]; userId?: number; expiresAt?: string | null } = {}): string {
@@ -56,10 +39,6 @@ export class GitLabStandin {
   /** The tokens GitLab would accept right now. */
   liveTokens(userId = 1): readonly string[] {
     return this.#tokens.filter((t) => t.userId === userId && this.problemWith(t) === null).map((t) => t.value);
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   private create(userId: number, name: string, scopes: readonly string[], expiresAt: string | null, family: number | null): TokenRecord {
@@ -85,7 +64,7 @@ export class GitLabStandin {
     return null;
   }
 
-  private handle(request: StandinRequest): StandinResponse {
+  protected handle(request: StandinRequest): StandinResponse {
     const header = request.headers['private-token'];
     const presented = typeof header === 'string' ? header : undefined;
     const token = this.#tokens.find((t) => t.value === presented);

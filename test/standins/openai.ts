@@ -1,5 +1,5 @@
 import type { StandinRequest, StandinResponse } from './standin-server.js';
-import { StandinServer, randomToken } from './standin-server.js';
+import { Standin, randomToken } from './standin-server.js';
 
 /**
  * OpenAI's project service accounts (Admin API) and GET /v1/models, stateful, from
@@ -22,29 +22,9 @@ function error(status: number, message: string, type: string, code: string | nul
 
 const INVALID_KEY = error(401, 'Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key');
 
-export class OpenAiStandin {
+export class OpenAiStandin extends Standin {
   readonly #accounts: ServiceAccount[] = [];
   readonly #adminKeys = new Set<string>();
-  #server: StandinServer | undefined;
-
-  static async start(): Promise<OpenAiStandin> {
-    const standin = new OpenAiStandin();
-    standin.#server = await StandinServer.start((request) => standin.handle(request));
-    return standin;
-  }
-
-  get server(): StandinServer {
-    if (this.#server === undefined) throw new Error('stand-in not started');
-    return this.#server;
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
-  }
 
   issueAdminKey(): string {
     const key = `sk-admin-${randomToken(48)}`;
@@ -74,7 +54,7 @@ export class OpenAiStandin {
     return account;
   }
 
-  private handle(request: StandinRequest): StandinResponse {
+  protected handle(request: StandinRequest): StandinResponse {
     const key = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
     if (!this.works(key)) return INVALID_KEY;
     const path = request.url.pathname;

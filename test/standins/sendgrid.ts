@@ -1,5 +1,5 @@
 import type { StandinRequest, StandinResponse } from './standin-server.js';
-import { StandinServer, randomToken } from './standin-server.js';
+import { Standin, randomToken } from './standin-server.js';
 
 /**
  * SendGrid's API keys API, stateful, from https://www.twilio.com/docs/sendgrid/api-reference/api-keys :
@@ -21,29 +21,9 @@ function errors(status: number, message: string, fieldName: string | null = null
   return { status, json: { errors: [{ field: fieldName, message }] } };
 }
 
-export class SendGridStandin {
+export class SendGridStandin extends Standin {
   readonly #keys: KeyRecord[] = [];
-  #server: StandinServer | undefined;
   maxKeys = 100;
-
-  static async start(): Promise<SendGridStandin> {
-    const standin = new SendGridStandin();
-    standin.#server = await StandinServer.start((request) => standin.handle(request));
-    return standin;
-  }
-
-  get server(): StandinServer {
-    if (this.#server === undefined) throw new Error('stand-in not started');
-    return this.#server;
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
-  }
 
   issueKey(name: string, scopes: readonly string[]): { id: string; value: string } {
     const record = this.create(name, scopes);
@@ -70,7 +50,7 @@ export class SendGridStandin {
     return record;
   }
 
-  private handle(request: StandinRequest): StandinResponse {
+  protected handle(request: StandinRequest): StandinResponse {
     const presented = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     const caller = this.#keys.find((k) => k.value === presented);
     if (caller === undefined) return errors(401, 'authorization required');

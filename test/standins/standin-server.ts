@@ -104,6 +104,35 @@ export class StandinServer {
   }
 }
 
+/**
+ * A provider's stand-in: its own state and routes (`handle`) behind a StandinServer. Subclasses
+ * are started with `XStandin.start()` and share the server's lifecycle from here.
+ */
+export abstract class Standin {
+  #server: StandinServer | undefined;
+
+  static async start<T extends Standin>(this: new () => T): Promise<T> {
+    const standin = new this();
+    standin.#server = await StandinServer.start((request) => standin.handle(request));
+    return standin;
+  }
+
+  get server(): StandinServer {
+    if (this.#server === undefined) throw new Error('stand-in not started');
+    return this.#server;
+  }
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  close(): Promise<void> {
+    return this.server.close();
+  }
+
+  protected abstract handle(request: StandinRequest): StandinResponse | Promise<StandinResponse>;
+}
+
 /** A value that looks like the provider's and is unique: `alphabet` characters from random bytes. */
 export function randomToken(length: number, alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'): string {
   const bytes = randomBytes(length);
