@@ -31,6 +31,22 @@ export interface MintResult {
   readonly expiresAt?: Date;
 }
 
+/** A listed key; the details the provider did not give are left out, not set to undefined. */
+export function providerKey(
+  providerKeyId: string,
+  status: ProviderKey['status'],
+  details: { readonly name?: string | undefined; readonly createdAt?: Date | undefined; readonly expiresAt?: Date | undefined } = {},
+): ProviderKey {
+  const { name, createdAt, expiresAt } = details;
+  return {
+    providerKeyId,
+    status,
+    ...(name === undefined ? {} : { name }),
+    ...(createdAt === undefined ? {} : { createdAt }),
+    ...(expiresAt === undefined ? {} : { expiresAt }),
+  };
+}
+
 export interface VerifyResult {
   /** who the provider says the key belongs to (an ARN, a user name), for the audit: never secret */
   readonly identity: string | null;

@@ -16,15 +16,11 @@ import type { Credential } from './credential.js';
 import { tokenOf } from './credential.js';
 import { ProviderApiError } from './errors.js';
 import type { CallSite, HttpResponse } from './http.js';
-import { errorFromResponse, field, invalidResponse, send, stringField } from './http.js';
+import { callSite, errorFromResponse, field, invalidResponse, send, stringField } from './http.js';
 
 const PROVIDER = 'Anthropic';
 const MAX_LIST_PAGES = 50;
 const ID = /^[A-Za-z0-9_-]{1,100}$/;
-
-function site(operation: string, ...credentials: Credential[]): CallSite {
-  return { provider: PROVIDER, operation, secrets: credentials.flatMap((c) => c.secretValues()) };
-}
 
 function headers(admin: Credential): Record<string, string> {
   return { 'x-api-key': tokenOf(admin, PROVIDER), 'anthropic-version': '2023-06-01' };
@@ -51,7 +47,7 @@ function matchesHint(value: string, hint: string | undefined): boolean {
 
 async function findByValue(ctx: AdapterContext, admin: Credential, credential: Credential): Promise<string> {
   const value = tokenOf(credential, PROVIDER);
-  const at = site('looking up the key', admin, credential);
+  const at = callSite(PROVIDER, 'looking up the key', admin, credential);
   const matches: string[] = [];
   let after: string | undefined;
   for (let page = 0; page < MAX_LIST_PAGES; page++) {
@@ -81,12 +77,12 @@ async function revoke(ctx: AdapterContext, target: RevokeTarget): Promise<Revoke
   const id = 'providerKeyId' in target ? target.providerKeyId : await findByValue(ctx, admin, target.credential);
   if (!ID.test(id)) throw new RekeyError('invalid-input', 'That is not an Anthropic API key id (apikey_...).');
   const secrets = 'credential' in target ? [admin, target.credential] : [admin];
-  const read = site('reading the key', ...secrets);
+  const read = callSite(PROVIDER, 'reading the key', ...secrets);
   const current = await send(ctx, read, { method: 'GET', path: `/v1/organizations/api_keys/${id}`, headers: headers(admin) });
   if (current.status === 404) return { outcome: 'already-revoked' };
   if (current.status !== 200) throw anthropicError(read, current);
   if (field(current.body, 'status') !== 'active') return { outcome: 'already-revoked' };
-  const at = site('setting the key inactive', ...secrets);
+  const at = callSite(PROVIDER, 'setting the key inactive', ...secrets);
   const response = await send(ctx, at, { method: 'POST', path: `/v1/organizations/api_keys/${id}`, headers: headers(admin), json: { status: 'inactive' } });
   if (response.status !== 200) throw anthropicError(at, response);
   if (field(response.body, 'status') !== 'inactive') throw invalidResponse(at, response.status, 'the key, now inactive');

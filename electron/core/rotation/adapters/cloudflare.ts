@@ -12,19 +12,15 @@
  * Settings: tokenId (the id of the token to roll; verify() of the current token says it).
  */
 import type { AdapterContext, ListingAdapter, MintResult, ProviderKey, RevokeResult, RevokeTarget, VerifyResult } from './adapter.js';
-import { requireAuth } from './adapter.js';
+import { providerKey, requireAuth } from './adapter.js';
 import { Credential, tokenOf } from './credential.js';
 import { isProviderApiError } from './errors.js';
 import type { CallSite, HttpResponse } from './http.js';
-import { dateField, errorFromResponse, field, invalidResponse, send, stringField } from './http.js';
+import { callSite, dateField, errorFromResponse, field, invalidResponse, send, stringField } from './http.js';
 
 const PROVIDER = 'Cloudflare';
 const MAX_LIST_PAGES = 20;
 const ID = /^[A-Za-z0-9]{1,32}$/;
-
-function site(operation: string, ...credentials: Credential[]): CallSite {
-  return { provider: PROVIDER, operation, secrets: credentials.flatMap((c) => c.secretValues()) };
-}
 
 function tokensPath(ctx: AdapterContext): string {
   const account = ctx.settings?.['accountId'];
@@ -57,7 +53,7 @@ function succeeded(response: HttpResponse): boolean {
 async function mint(ctx: AdapterContext): Promise<MintResult> {
   const auth = requireAuth(ctx, PROVIDER);
   const id = tokenId(ctx.settings?.['tokenId']);
-  const at = site('rolling the token', auth);
+  const at = callSite(PROVIDER, 'rolling the token', auth);
   const response = await send(ctx, at, { method: 'PUT', path: `${tokensPath(ctx)}/${id}/value`, headers: bearer(auth), json: {} });
   if (!succeeded(response)) throw cloudflareError(at, response);
   const value = field(response.body, 'result');
@@ -66,7 +62,7 @@ async function mint(ctx: AdapterContext): Promise<MintResult> {
 }
 
 async function verify(ctx: AdapterContext, credential: Credential): Promise<VerifyResult> {
-  const at = site('verifying the token', credential);
+  const at = callSite(PROVIDER, 'verifying the token', credential);
   const response = await send(ctx, at, { method: 'GET', path: `${tokensPath(ctx)}/verify`, headers: bearer(credential) });
   if (!succeeded(response)) throw cloudflareError(at, response);
   const result = field(response.body, 'result');
@@ -92,7 +88,7 @@ async function revoke(ctx: AdapterContext, target: RevokeTarget): Promise<Revoke
     id = tokenId(target.providerKeyId);
   }
   const auth = requireAuth(ctx, PROVIDER);
-  const at = site('deleting the token', auth, ...('credential' in target ? [target.credential] : []));
+  const at = callSite(PROVIDER, 'deleting the token', auth, ...('credential' in target ? [target.credential] : []));
   const response = await send(ctx, at, { method: 'DELETE', path: `${tokensPath(ctx)}/${id}`, headers: bearer(auth) });
   if (succeeded(response)) return { outcome: 'revoked' };
   if (response.status === 404) return { outcome: 'already-revoked' };
@@ -101,7 +97,7 @@ async function revoke(ctx: AdapterContext, target: RevokeTarget): Promise<Revoke
 
 async function list(ctx: AdapterContext): Promise<readonly ProviderKey[]> {
   const auth = requireAuth(ctx, PROVIDER);
-  const at = site('listing the tokens', auth);
+  const at = callSite(PROVIDER, 'listing the tokens', auth);
   const keys: ProviderKey[] = [];
   for (let page = 1; page <= MAX_LIST_PAGES; page++) {
     const response = await send(ctx, at, { method: 'GET', path: tokensPath(ctx), query: { page: String(page), per_page: '50' }, headers: bearer(auth) });
@@ -112,16 +108,13 @@ async function list(ctx: AdapterContext): Promise<readonly ProviderKey[]> {
       const id = stringField(entry, 'id');
       if (id === undefined) continue;
       const status = field(entry, 'status');
-      const name = stringField(entry, 'name');
-      const createdAt = dateField(entry, 'issued_on');
-      const expiresAt = dateField(entry, 'expires_on');
-      keys.push({
-        providerKeyId: id,
-        status: status === 'active' ? 'active' : status === 'expired' ? 'expired' : 'inactive',
-        ...(name === undefined ? {} : { name }),
-        ...(createdAt === undefined ? {} : { createdAt }),
-        ...(expiresAt === undefined ? {} : { expiresAt }),
-      });
+      keys.push(
+        providerKey(id, status === 'active' ? 'active' : status === 'expired' ? 'expired' : 'inactive', {
+          name: stringField(entry, 'name'),
+          createdAt: dateField(entry, 'issued_on'),
+          expiresAt: dateField(entry, 'expires_on'),
+        }),
+      );
     }
     const totalPages = field(field(response.body, 'result_info'), 'total_pages');
     if (typeof totalPages !== 'number' || page >= totalPages) break;

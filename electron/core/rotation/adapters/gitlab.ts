@@ -14,18 +14,14 @@
  * never be retried blindly with the old token after a lost response.
  */
 import type { AdapterContext, ListingAdapter, MintResult, ProviderKey, RevokeResult, RevokeTarget, VerifyResult } from './adapter.js';
-import { requireAuth } from './adapter.js';
+import { providerKey, requireAuth } from './adapter.js';
 import { Credential, tokenOf } from './credential.js';
 import type { CallSite, HttpResponse } from './http.js';
-import { dateField, errorFromResponse, field, idField, invalidResponse, send, stringField } from './http.js';
+import { callSite, dateField, errorFromResponse, field, idField, invalidResponse, send, stringField } from './http.js';
 
 const PROVIDER = 'GitLab';
 const API = '/api/v4/personal_access_tokens';
 const MAX_LIST_PAGES = 20;
-
-function site(operation: string, ...credentials: Credential[]): CallSite {
-  return { provider: PROVIDER, operation, secrets: credentials.flatMap((c) => c.secretValues()) };
-}
 
 /** GitLab answers {"message": "401 Unauthorized"} or, from its OAuth layer, {"error": "invalid_token", ...}. */
 function gitlabError(at: CallSite, response: HttpResponse): Error {
@@ -55,7 +51,7 @@ function requestedExpiry(ctx: AdapterContext): { expires_at: string } | undefine
 
 async function mint(ctx: AdapterContext): Promise<MintResult> {
   const auth = requireAuth(ctx, PROVIDER);
-  const at = site('rotating the personal access token', auth);
+  const at = callSite(PROVIDER, 'rotating the personal access token', auth);
   const response = await send(ctx, at, { method: 'POST', path: `${API}/self/rotate`, headers: authHeader(auth), json: requestedExpiry(ctx) });
   if (response.status !== 200 && response.status !== 201) throw gitlabError(at, response);
   const token = stringField(response.body, 'token');
@@ -66,7 +62,7 @@ async function mint(ctx: AdapterContext): Promise<MintResult> {
 }
 
 async function verify(ctx: AdapterContext, credential: Credential): Promise<VerifyResult> {
-  const at = site('verifying the new token', credential);
+  const at = callSite(PROVIDER, 'verifying the new token', credential);
   const response = await send(ctx, at, { method: 'GET', path: `${API}/self`, headers: authHeader(credential) });
   if (response.status !== 200) throw gitlabError(at, response);
   if (field(response.body, 'active') !== true || field(response.body, 'revoked') === true) {
@@ -81,14 +77,14 @@ async function verify(ctx: AdapterContext, credential: Credential): Promise<Veri
 async function revoke(ctx: AdapterContext, target: RevokeTarget): Promise<RevokeResult> {
   if ('credential' in target) {
     // the token revokes itself; if GitLab refuses it, it is already unusable
-    const at = site('revoking the token', target.credential);
+    const at = callSite(PROVIDER, 'revoking the token', target.credential);
     const response = await send(ctx, at, { method: 'DELETE', path: `${API}/self`, headers: authHeader(target.credential) });
     if (response.status === 204 || response.status === 200) return { outcome: 'revoked' };
     if (response.status === 401) return { outcome: 'already-revoked' };
     throw gitlabError(at, response);
   }
   const auth = requireAuth(ctx, PROVIDER);
-  const at = site('revoking the old token', auth);
+  const at = callSite(PROVIDER, 'revoking the old token', auth);
   if (!/^\d+$/.test(target.providerKeyId)) throw new RangeError('GitLab token ids are numbers');
   const response = await send(ctx, at, { method: 'DELETE', path: `${API}/${target.providerKeyId}`, headers: authHeader(auth) });
   if (response.status === 204 || response.status === 200) return { outcome: 'revoked' };
@@ -98,7 +94,7 @@ async function revoke(ctx: AdapterContext, target: RevokeTarget): Promise<Revoke
 
 async function list(ctx: AdapterContext): Promise<readonly ProviderKey[]> {
   const auth = requireAuth(ctx, PROVIDER);
-  const at = site('listing the tokens', auth);
+  const at = callSite(PROVIDER, 'listing the tokens', auth);
   const keys: ProviderKey[] = [];
   let page = '1';
   for (let n = 0; n < MAX_LIST_PAGES && page !== ''; n++) {
@@ -113,16 +109,11 @@ async function list(ctx: AdapterContext): Promise<readonly ProviderKey[]> {
 
 function toProviderKey(entry: unknown): ProviderKey {
   const status = field(entry, 'revoked') === true ? 'revoked' : field(entry, 'active') === true ? 'active' : 'expired';
-  const name = stringField(entry, 'name');
-  const createdAt = dateField(entry, 'created_at');
-  const expiresAt = dateField(entry, 'expires_at');
-  return {
-    providerKeyId: idField(entry, 'id') ?? '',
-    status,
-    ...(name === undefined ? {} : { name }),
-    ...(createdAt === undefined ? {} : { createdAt }),
-    ...(expiresAt === undefined ? {} : { expiresAt }),
-  };
+  return providerKey(idField(entry, 'id') ?? '', status, {
+    name: stringField(entry, 'name'),
+    createdAt: dateField(entry, 'created_at'),
+    expiresAt: dateField(entry, 'expires_at'),
+  });
 }
 
 export const gitlabAdapter: ListingAdapter = {

@@ -1,6 +1,7 @@
 import { DEFAULT_TIMEOUT_MS } from './adapter.js';
 import type { AdapterContext } from './adapter.js';
 import { joinUrl } from './base-url.js';
+import type { Credential } from './credential.js';
 import type { ProviderErrorKind } from './errors.js';
 import { ProviderApiError, parseRetryAfter, safeProviderCode } from './errors.js';
 
@@ -9,6 +10,11 @@ export interface CallSite {
   readonly provider: string;
   readonly operation: string;
   readonly secrets: readonly string[];
+}
+
+/** The call site of `operation`, with the values of every credential it involves to scrub. */
+export function callSite(provider: string, operation: string, ...credentials: readonly Credential[]): CallSite {
+  return { provider, operation, secrets: credentials.flatMap((c) => c.secretValues()) };
 }
 
 export interface HttpRequest {

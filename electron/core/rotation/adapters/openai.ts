@@ -14,18 +14,14 @@
  */
 import { RekeyError } from '../../errors.js';
 import type { AdapterContext, ListingAdapter, MintResult, ProviderKey, RevokeResult, RevokeTarget, VerifyResult } from './adapter.js';
-import { requireAuth } from './adapter.js';
+import { providerKey, requireAuth } from './adapter.js';
 import { Credential, tokenOf } from './credential.js';
 import type { CallSite, HttpResponse } from './http.js';
-import { errorFromResponse, field, invalidResponse, send, stringField } from './http.js';
+import { callSite, errorFromResponse, field, invalidResponse, send, stringField } from './http.js';
 
 const PROVIDER = 'OpenAI';
 const MAX_LIST_PAGES = 20;
 const ID = /^[A-Za-z0-9_-]{1,100}$/;
-
-function site(operation: string, ...credentials: Credential[]): CallSite {
-  return { provider: PROVIDER, operation, secrets: credentials.flatMap((c) => c.secretValues()) };
-}
 
 function bearer(credential: Credential): Record<string, string> {
   return { authorization: `Bearer ${tokenOf(credential, PROVIDER)}` };
@@ -48,7 +44,7 @@ function openaiError(at: CallSite, response: HttpResponse): Error {
 async function mint(ctx: AdapterContext): Promise<MintResult> {
   const auth = requireAuth(ctx, PROVIDER);
   const name = ctx.settings?.['serviceAccountName'] ?? 'rekey';
-  const at = site('creating the new service account and its key', auth);
+  const at = callSite(PROVIDER, 'creating the new service account and its key', auth);
   const response = await send(ctx, at, { method: 'POST', path: projectPath(ctx), headers: bearer(auth), json: { name } });
   if (response.status !== 200 && response.status !== 201) throw openaiError(at, response);
   const id = stringField(response.body, 'id');
@@ -63,7 +59,7 @@ async function mint(ctx: AdapterContext): Promise<MintResult> {
 }
 
 async function verify(ctx: AdapterContext, credential: Credential): Promise<VerifyResult> {
-  const at = site('verifying the new key', credential);
+  const at = callSite(PROVIDER, 'verifying the new key', credential);
   const response = await send(ctx, at, { method: 'GET', path: '/v1/models', headers: bearer(credential) });
   if (response.status !== 200) throw openaiError(at, response);
   if (!Array.isArray(field(response.body, 'data'))) throw invalidResponse(at, response.status, 'a list of models');
@@ -76,7 +72,7 @@ async function revoke(ctx: AdapterContext, target: RevokeTarget): Promise<Revoke
   }
   if (!ID.test(target.providerKeyId)) throw new RangeError('OpenAI: not a service account id');
   const auth = requireAuth(ctx, PROVIDER);
-  const at = site('deleting the old service account', auth);
+  const at = callSite(PROVIDER, 'deleting the old service account', auth);
   const response = await send(ctx, at, { method: 'DELETE', path: `${projectPath(ctx)}/${target.providerKeyId}`, headers: bearer(auth) });
   if (response.status === 200 && field(response.body, 'deleted') === true) return { outcome: 'revoked' };
   if (response.status === 404) return { outcome: 'already-revoked' };
@@ -86,7 +82,7 @@ async function revoke(ctx: AdapterContext, target: RevokeTarget): Promise<Revoke
 
 async function list(ctx: AdapterContext): Promise<readonly ProviderKey[]> {
   const auth = requireAuth(ctx, PROVIDER);
-  const at = site('listing the service accounts', auth);
+  const at = callSite(PROVIDER, 'listing the service accounts', auth);
   const keys: ProviderKey[] = [];
   let after: string | undefined;
   for (let page = 0; page < MAX_LIST_PAGES; page++) {
@@ -100,12 +96,7 @@ async function list(ctx: AdapterContext): Promise<readonly ProviderKey[]> {
       const name = stringField(entry, 'name');
       const created = field(entry, 'created_at');
       if (id === undefined) continue;
-      keys.push({
-        providerKeyId: id,
-        status: 'active',
-        ...(name === undefined ? {} : { name }),
-        ...(typeof created === 'number' ? { createdAt: new Date(created * 1000) } : {}),
-      });
+      keys.push(providerKey(id, 'active', { name, createdAt: typeof created === 'number' ? new Date(created * 1000) : undefined }));
     }
     after = stringField(response.body, 'last_id');
     if (field(response.body, 'has_more') !== true || after === undefined) break;

@@ -13,17 +13,13 @@
  * see sendgridKeyId).
  */
 import type { AdapterContext, ListingAdapter, MintResult, ProviderKey, RevokeResult, RevokeTarget, VerifyResult } from './adapter.js';
-import { requireAuth } from './adapter.js';
+import { providerKey, requireAuth } from './adapter.js';
 import { Credential, tokenOf } from './credential.js';
 import type { CallSite, HttpResponse } from './http.js';
-import { errorFromResponse, field, invalidResponse, send, stringField } from './http.js';
+import { callSite, errorFromResponse, field, invalidResponse, send, stringField } from './http.js';
 
 const PROVIDER = 'SendGrid';
 const KEY_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-function site(operation: string, ...credentials: Credential[]): CallSite {
-  return { provider: PROVIDER, operation, secrets: credentials.flatMap((c) => c.secretValues()) };
-}
 
 function bearer(credential: Credential): Record<string, string> {
   return { authorization: `Bearer ${tokenOf(credential, PROVIDER)}` };
@@ -57,7 +53,7 @@ function sendgridError(at: CallSite, response: HttpResponse, limitPossible = fal
 async function mint(ctx: AdapterContext): Promise<MintResult> {
   const auth = requireAuth(ctx, PROVIDER);
   const oldId = keyId(ctx.settings?.['replacesKeyId'], 'settings.replacesKeyId');
-  const read = site('reading the old key\'s scopes', auth);
+  const read = callSite(PROVIDER, 'reading the old key\'s scopes', auth);
   const current = await send(ctx, read, { method: 'GET', path: `/v3/api_keys/${oldId}`, headers: bearer(auth) });
   if (current.status !== 200) throw sendgridError(read, current);
   const result = field(current.body, 'result');
@@ -66,7 +62,7 @@ async function mint(ctx: AdapterContext): Promise<MintResult> {
   if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === 'string')) throw invalidResponse(read, current.status, 'the key\'s scopes');
   const name = `${stringField(old, 'name') ?? 'API key'} (rotated ${new Date().toISOString().slice(0, 10)})`.slice(0, 100);
 
-  const at = site('creating the new API key', auth);
+  const at = callSite(PROVIDER, 'creating the new API key', auth);
   const response = await send(ctx, at, { method: 'POST', path: '/v3/api_keys', headers: bearer(auth), json: { name, scopes } });
   if (response.status !== 201 && response.status !== 200) throw sendgridError(at, response, true);
   const value = stringField(response.body, 'api_key');
@@ -76,7 +72,7 @@ async function mint(ctx: AdapterContext): Promise<MintResult> {
 }
 
 async function verify(ctx: AdapterContext, credential: Credential): Promise<VerifyResult> {
-  const at = site('verifying the new key', credential);
+  const at = callSite(PROVIDER, 'verifying the new key', credential);
   const response = await send(ctx, at, { method: 'GET', path: '/v3/scopes', headers: bearer(credential) });
   if (response.status !== 200) throw sendgridError(at, response);
   if (!Array.isArray(field(response.body, 'scopes'))) throw invalidResponse(at, response.status, 'the key\'s scopes');
@@ -87,7 +83,7 @@ async function verify(ctx: AdapterContext, credential: Credential): Promise<Veri
 async function revoke(ctx: AdapterContext, target: RevokeTarget): Promise<RevokeResult> {
   const auth = requireAuth(ctx, PROVIDER);
   const id = 'providerKeyId' in target ? keyId(target.providerKeyId, 'the key id') : keyId(sendgridKeyId(target.credential), 'the value');
-  const at = site('deleting the old key', auth, ...('credential' in target ? [target.credential] : []));
+  const at = callSite(PROVIDER, 'deleting the old key', auth, ...('credential' in target ? [target.credential] : []));
   const response = await send(ctx, at, { method: 'DELETE', path: `/v3/api_keys/${id}`, headers: bearer(auth) });
   if (response.status === 204 || response.status === 200) return { outcome: 'revoked' };
   if (response.status === 404) return { outcome: 'already-revoked' };
@@ -96,7 +92,7 @@ async function revoke(ctx: AdapterContext, target: RevokeTarget): Promise<Revoke
 
 async function list(ctx: AdapterContext): Promise<readonly ProviderKey[]> {
   const auth = requireAuth(ctx, PROVIDER);
-  const at = site('listing the API keys', auth);
+  const at = callSite(PROVIDER, 'listing the API keys', auth);
   const response = await send(ctx, at, { method: 'GET', path: '/v3/api_keys', query: { limit: '100' }, headers: bearer(auth) });
   if (response.status !== 200) throw sendgridError(at, response);
   const result = field(response.body, 'result');
@@ -104,7 +100,7 @@ async function list(ctx: AdapterContext): Promise<readonly ProviderKey[]> {
   return (result as unknown[]).flatMap((entry): ProviderKey[] => {
     const id = stringField(entry, 'api_key_id');
     const name = stringField(entry, 'name');
-    return id === undefined ? [] : [{ providerKeyId: id, status: 'active', ...(name === undefined ? {} : { name }) }];
+    return id === undefined ? [] : [providerKey(id, 'active', { name })];
   });
 }
 
