@@ -16,7 +16,7 @@ import { providerKey, requireAuth } from './adapter.js';
 import { Credential, tokenOf } from './credential.js';
 import { isProviderApiError } from './errors.js';
 import type { CallSite, HttpResponse } from './http.js';
-import { callSite, dateField, errorFromResponse, field, invalidResponse, send, stringField } from './http.js';
+import { callSite, deleteKey, dateField, errorFromResponse, field, invalidResponse, send, stringField } from './http.js';
 
 const PROVIDER = 'Cloudflare';
 const MAX_LIST_PAGES = 20;
@@ -89,10 +89,7 @@ async function revoke(ctx: AdapterContext, target: RevokeTarget): Promise<Revoke
   }
   const auth = requireAuth(ctx, PROVIDER);
   const at = callSite(PROVIDER, 'deleting the token', auth, ...('credential' in target ? [target.credential] : []));
-  const response = await send(ctx, at, { method: 'DELETE', path: `${tokensPath(ctx)}/${id}`, headers: bearer(auth) });
-  if (succeeded(response)) return { outcome: 'revoked' };
-  if (response.status === 404) return { outcome: 'already-revoked' };
-  throw cloudflareError(at, response);
+  return deleteKey(ctx, at, { path: `${tokensPath(ctx)}/${id}`, headers: bearer(auth), error: cloudflareError, deleted: succeeded });
 }
 
 async function list(ctx: AdapterContext): Promise<readonly ProviderKey[]> {

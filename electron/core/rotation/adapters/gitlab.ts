@@ -17,7 +17,7 @@ import type { AdapterContext, ListingAdapter, MintResult, ProviderKey, RevokeRes
 import { providerKey, requireAuth } from './adapter.js';
 import { Credential, tokenOf } from './credential.js';
 import type { CallSite, HttpResponse } from './http.js';
-import { callSite, dateField, errorFromResponse, field, idField, invalidResponse, send, stringField } from './http.js';
+import { callSite, deleteKey, dateField, errorFromResponse, field, idField, invalidResponse, send, stringField } from './http.js';
 
 const PROVIDER = 'GitLab';
 const API = '/api/v4/personal_access_tokens';
@@ -86,10 +86,7 @@ async function revoke(ctx: AdapterContext, target: RevokeTarget): Promise<Revoke
   const auth = requireAuth(ctx, PROVIDER);
   const at = callSite(PROVIDER, 'revoking the old token', auth);
   if (!/^\d+$/.test(target.providerKeyId)) throw new RangeError('GitLab token ids are numbers');
-  const response = await send(ctx, at, { method: 'DELETE', path: `${API}/${target.providerKeyId}`, headers: authHeader(auth) });
-  if (response.status === 204 || response.status === 200) return { outcome: 'revoked' };
-  if (response.status === 404) return { outcome: 'already-revoked' };
-  throw gitlabError(at, response);
+  return deleteKey(ctx, at, { path: `${API}/${target.providerKeyId}`, headers: authHeader(auth), error: gitlabError });
 }
 
 async function list(ctx: AdapterContext): Promise<readonly ProviderKey[]> {

@@ -1,5 +1,5 @@
 import { DEFAULT_TIMEOUT_MS } from './adapter.js';
-import type { AdapterContext } from './adapter.js';
+import type { AdapterContext, RevokeResult } from './adapter.js';
 import { joinUrl } from './base-url.js';
 import type { Credential } from './credential.js';
 import type { ProviderErrorKind } from './errors.js';
@@ -30,6 +30,24 @@ export interface HttpResponse {
   readonly headers: Headers;
   /** parsed JSON, or null when the body is empty or not JSON */
   readonly body: unknown;
+}
+
+interface DeleteKey {
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** the provider's own error for an answer that is neither done nor 404 */
+  readonly error: (site: CallSite, response: HttpResponse) => Error;
+  /** whether the answer says the key is deleted; by default 200 or 204 */
+  readonly deleted?: (response: HttpResponse) => boolean;
+}
+
+/** DELETE of a key by id: revoked when the provider says so, already revoked when it answers 404. */
+export async function deleteKey(ctx: AdapterContext, site: CallSite, request: DeleteKey): Promise<RevokeResult> {
+  const response = await send(ctx, site, { method: 'DELETE', path: request.path, headers: request.headers });
+  const deleted = request.deleted ?? ((r: HttpResponse): boolean => r.status === 200 || r.status === 204);
+  if (deleted(response)) return { outcome: 'revoked' };
+  if (response.status === 404) return { outcome: 'already-revoked' };
+  throw request.error(site, response);
 }
 
 /** An API answer is small; a body larger than this is not one of the documented shapes. */

@@ -16,7 +16,7 @@ import type { AdapterContext, ListingAdapter, MintResult, ProviderKey, RevokeRes
 import { providerKey, requireAuth } from './adapter.js';
 import { Credential, tokenOf } from './credential.js';
 import type { CallSite, HttpResponse } from './http.js';
-import { callSite, errorFromResponse, field, invalidResponse, send, stringField } from './http.js';
+import { callSite, deleteKey, errorFromResponse, field, invalidResponse, send, stringField } from './http.js';
 
 const PROVIDER = 'SendGrid';
 const KEY_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -84,10 +84,7 @@ async function revoke(ctx: AdapterContext, target: RevokeTarget): Promise<Revoke
   const auth = requireAuth(ctx, PROVIDER);
   const id = 'providerKeyId' in target ? keyId(target.providerKeyId, 'the key id') : keyId(sendgridKeyId(target.credential), 'the value');
   const at = callSite(PROVIDER, 'deleting the old key', auth, ...('credential' in target ? [target.credential] : []));
-  const response = await send(ctx, at, { method: 'DELETE', path: `/v3/api_keys/${id}`, headers: bearer(auth) });
-  if (response.status === 204 || response.status === 200) return { outcome: 'revoked' };
-  if (response.status === 404) return { outcome: 'already-revoked' };
-  throw sendgridError(at, response);
+  return deleteKey(ctx, at, { path: `/v3/api_keys/${id}`, headers: bearer(auth), error: sendgridError });
 }
 
 async function list(ctx: AdapterContext): Promise<readonly ProviderKey[]> {
