@@ -88,16 +88,28 @@ const MIGRATIONS: readonly string[] = [
     not_before   TEXT NOT NULL
   ) STRICT;
   `,
+  /* 3: record MACs (record-mac.ts); rows of an older vault are signed on its first unlocked open */ `
+  ALTER TABLE secrets ADD COLUMN mac BLOB;
+  ALTER TABLE secrets ADD COLUMN mac_seq INTEGER;
+  ALTER TABLE secret_versions ADD COLUMN mac BLOB;
+  ALTER TABLE secret_versions ADD COLUMN mac_seq INTEGER;
+  -- the newest entry that changed each secret's rows: what its MAC must be bound to
+  CREATE INDEX audit_events_row_writes ON audit_events(secret_id, seq)
+    WHERE action IN ('secret.add', 'secret.edit', 'secret.rotate', 'secret.undo-rotate', 'secret.expose', 'secret.unexpose');
+  -- the newest settings save and the one-time signing of an upgraded vault
+  CREATE INDEX audit_events_by_action ON audit_events(action, seq);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-export function migrate(db: Database): void {
+/** Brings the schema to `target` (the newest by default; the schema check builds older ones). */
+export function migrate(db: Database, target: number = SCHEMA_VERSION): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
     throw new Error(`vault schema version ${current} is newer than this Rekey understands (${SCHEMA_VERSION})`);
   }
-  for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
+  for (let version = current + 1; version <= target; version++) {
     const sql = MIGRATIONS[version - 1];
     if (sql === undefined) continue;
     db.transaction(() => {
