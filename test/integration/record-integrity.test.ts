@@ -84,7 +84,9 @@ describe('record MACs: changes made outside Rekey are caught', () => {
           ['stripe', false],
         ]),
       );
-      expect(problems(vault)).toEqual([expect.stringMatching(new RegExp(`^"${name}": its row does not match its MAC`))]);
+      // (masked and rotated_at are also copied in the current version row, which then disagrees too)
+      expect(problems(vault)[0]).toMatch(new RegExp(`^"${name}": its row does not match its MAC`));
+      expect(problems(vault).every((line) => line.startsWith(`"${name}"`))).toBe(true);
       // the others are untouched
       expect(vault.reveal('dev', 'reveal')).toBe(values.get('dev'));
       // and changing the altered key is refused too: an edit must not bless what was planted

@@ -74,7 +74,7 @@ export class AuditLog {
   private readonly newest: Statement<[], { seq: number; mac: Buffer }>;
   private readonly rowWrite: Statement<[string], { seq: number | null }>;
   private readonly rowWrites: Statement<[], { secret_id: string; seq: number }>;
-  private readonly newestOf: Statement<[string], { seq: number | null }>;
+  private readonly newestOfAction: Statement<[string], { seq: number | null }>;
 
   constructor(
     private readonly db: Database,
@@ -90,7 +90,7 @@ export class AuditLog {
     this.newest = db.prepare('SELECT seq, mac FROM audit_events ORDER BY seq DESC LIMIT 1');
     this.rowWrite = db.prepare(`SELECT max(seq) AS seq FROM audit_events WHERE secret_id = ? AND ${ROW_WRITES}`);
     this.rowWrites = db.prepare(`SELECT secret_id, max(seq) AS seq FROM audit_events WHERE secret_id IS NOT NULL AND ${ROW_WRITES} GROUP BY secret_id`);
-    this.newestOf = db.prepare('SELECT max(seq) AS seq FROM audit_events WHERE action = ?');
+    this.newestOfAction = db.prepare('SELECT max(seq) AS seq FROM audit_events WHERE action = ?');
   }
 
   /** Returns the new entry's seq: the MACs of the rows this change writes are bound to it. */
@@ -134,7 +134,7 @@ export class AuditLog {
 
   /** The newest entry of this action, or null. */
   newestOf(action: AuditAction): number | null {
-    return this.newestOf.get(action)?.seq ?? null;
+    return this.newestOfAction.get(action)?.seq ?? null;
   }
 
   /** The detail of one entry, parsed (an unreadable one is {}). */

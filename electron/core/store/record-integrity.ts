@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditLog } from '../audit/audit-log.js';
+import { RekeyError } from '../errors.js';
 import { type SettingsStore } from '../settings/settings-store.js';
 import { type RecordMac, macMatches } from './record-mac.js';
-import type { SealedVersionRow, SecretListRow, SecretRepository, VersionRow } from './secret-repository.js';
+import type { NewSecretRow, NewVersion, SealedVersionRow, SecretListRow, SecretRepository, VersionRow } from './secret-repository.js';
 
 /** One thing `audit verify` found wrong: a secret, one of its versions, or the settings. */
 export interface IntegrityProblem {
@@ -51,6 +52,41 @@ export class RecordIntegrity {
 
   versionMac(row: VersionRow, seq: number): Buffer {
     return this.mac.version(row, seq);
+  }
+
+  /** A new secret's rows, signed at the audit entry that records the add (no read back). */
+  signNew(row: SecretListRow, version: NewVersion, seq: number): { row: NewSecretRow; version: NewVersion } {
+    const versionRecord = {
+      secret_id: version.secretId,
+      version: version.version,
+      fingerprint: version.fingerprint,
+      masked: version.masked,
+      rotated_at: version.rotatedAt,
+      created_at: version.createdAt,
+      retired_at: null,
+    };
+    return {
+      row: { ...row, mac: this.mac.secret(row, seq), mac_seq: seq },
+      version: { ...version, mac: this.mac.version(versionRecord, seq), macSeq: seq },
+    };
+  }
+
+  /** Whether the list should mark this one row (show); listCheck does a whole list at once. */
+  isAltered(row: SecretListRow): boolean {
+    return this.rowProblem(row, this.expectedSeq(row.id)) !== null;
+  }
+
+  /** The row and every version row of one secret: what must hold before Rekey changes it. */
+  secretProblem(row: SecretListRow): string | null {
+    const rowProblem = this.rowProblem(row, this.expectedSeq(row.id));
+    if (rowProblem) return rowProblem;
+    const versions = this.secrets.versions(row.id);
+    if (!versions.some((version) => version.version === row.version)) return `its current version (${row.version}) is missing`;
+    for (const version of versions) {
+      const problem = this.versionProblem(version, row);
+      if (problem) return problem;
+    }
+    return null;
   }
 
   /** Re-signs the secret's row and every version row at `seq`, inside the change's transaction. */
@@ -194,4 +230,13 @@ export class RecordIntegrity {
     }
     return living;
   }
+}
+
+/** The one message for a key whose rows fail: names the key and what failed, never a value. */
+export function changedOutsideRekey(name: string, reason: string): RekeyError {
+  return new RekeyError(
+    'integrity',
+    `"${name}" was changed outside Rekey: ${reason}. Its value is refused, and it cannot be changed, until the vault is restored ` +
+      'from a backup (or the key is deleted and added again); `rekey audit verify` lists every such change.',
+  );
 }
