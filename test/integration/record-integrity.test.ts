@@ -1,10 +1,23 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RekeyError, type Vault, vaultDatabasePath, vaultKeyAccount } from '../../electron/core/index.js';
+import { AuditLog, RekeyError, Vault, vaultDatabasePath, vaultKeyAccount } from '../../electron/core/index.js';
+import {
+  deriveVaultKeys,
+  encodeVaultKey,
+  fingerprintValue,
+  keyCheckValue,
+  newVaultKey,
+  seal,
+  secretAssociatedData,
+} from '../../electron/core/crypto/index.js';
+import { migrate } from '../../electron/core/store/migrations.js';
 import { realKeyStore, testKeychainService } from '../support/real-keychain.js';
 import { copyOfSecret, replaySecret, tamperWith } from '../support/tamper.js';
-import { type TempVault, createTempVault, sampleKeys } from '../support/temp-vault.js';
+import { type TempVault, createTempVault, sampleKeys, tempDir } from '../support/temp-vault.js';
 
 /**
  * Issue 13 items 1 and 2, on the real keychain: an attacker who can write vault.db (with
@@ -330,5 +343,103 @@ describe('the audit log cannot vanish', () => {
     t.vault.close();
     const vault = await t.reopen();
     expect(vault.verifyAudit()).toMatchObject({ ok: false, firstBrokenSeq: 1 });
+  });
+});
+
+describe('vault files are 0600 whatever the umask (issue 13 item 8)', () => {
+  it('a vault created and kept open under umask 022 (the app after "Create vault") has vault.db, -wal and -shm 0600', async () => {
+    const umask = process.umask(0o022);
+    let t: TempVault | undefined;
+    try {
+      t = await createTempVault(realKeyStore(service));
+      const path = vaultDatabasePath(t.home);
+      const mode = (file: string) => statSync(file).mode & 0o777;
+      expect([mode(path), mode(`${path}-wal`), mode(`${path}-shm`)]).toEqual([0o600, 0o600, 0o600]);
+      t.vault.add({ name: 'k' }, sampleKeys.generic());
+      expect([mode(path), mode(`${path}-wal`), mode(`${path}-shm`)]).toEqual([0o600, 0o600, 0o600]);
+    } finally {
+      process.umask(umask);
+      if (t) {
+        await realKeyStore(service).delete(vaultKeyAccount(t.vault.vaultId));
+        t.dispose();
+      }
+    }
+  });
+});
+
+describe('a vault made before record MACs (schema 2): trust on upgrade', () => {
+  /** What Rekey before issue 13 wrote: schema 2, vault.init without the marker, no MACs. */
+  async function schema2Vault(home: string, value: string): Promise<string> {
+    mkdirSync(home, { recursive: true, mode: 0o700 });
+    const db = new Database(vaultDatabasePath(home));
+    try {
+      migrate(db, 2);
+      db.pragma('journal_mode = WAL');
+      const vaultId = randomUUID();
+      const vaultKey = newVaultKey();
+      const keys = deriveVaultKeys(vaultKey, vaultId);
+      const audit = new AuditLog(db, keys.audit);
+      const stamp = '2026-05-01T00:00:00.000Z';
+      db.transaction(() => {
+        const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+        meta.run('vault_id', vaultId);
+        meta.run('key_check', keyCheckValue(keys));
+        meta.run('created_at', stamp);
+        audit.append(new Date(stamp), 'vault.init', null, { vaultId });
+        const id = randomUUID();
+        db.prepare(`INSERT INTO secrets (id, name, env_var, provider, project, notes, rotate_every_days, created_at, updated_at, exposed_at,
+          current_version, masked, rotated_at, due_at) VALUES (?, 'old', 'OLD', 'generic', 'p', '', 90, ?, ?, NULL, 1, 'abc…xyz', ?, '2026-07-30T00:00:00.000Z')`).run(id, stamp, stamp, stamp);
+        const sealed = seal(keys.encryption, Buffer.from(value), secretAssociatedData(id, 1));
+        db.prepare(`INSERT INTO secret_versions (secret_id, version, ciphertext, nonce, tag, fingerprint, masked, rotated_at, created_at, retired_at)
+          VALUES (?, 1, ?, ?, ?, ?, 'abc…xyz', ?, ?, NULL)`).run(id, sealed.ciphertext, sealed.nonce, sealed.tag, fingerprintValue(keys, value), stamp, stamp);
+        audit.append(new Date(stamp), 'secret.add', id, { name: 'old', provider: 'generic', project: 'p' });
+        db.prepare("INSERT INTO settings (key, value) VALUES ('autoLockMinutes', '5')").run();
+      })();
+      await realKeyStore(service).set(vaultKeyAccount(vaultId), encodeVaultKey(vaultKey));
+      return vaultId;
+    } finally {
+      db.close();
+    }
+  }
+
+  let dir: { path: string; remove: () => void };
+  let vaultId = '';
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(async () => {
+    await realKeyStore(service).delete(vaultKeyAccount(vaultId));
+    dir.remove();
+  });
+
+  it('is signed once, on its first unlocked open, and recorded in the audit log', async () => {
+    const home = join(dir.path, 'vault');
+    const value = sampleKeys.generic();
+    vaultId = await schema2Vault(home, value);
+    const first = await Vault.open({ home, keyStore: realKeyStore(service) });
+    expect(first.reveal('old', 'reveal')).toBe(value);
+    expect(first.settings().autoLockMinutes).toBe(5);
+    expect(first.verifyRecords().problems).toEqual([]);
+    expect(first.verifyAudit().ok).toBe(true);
+    first.close();
+    const again = await Vault.open({ home, keyStore: realKeyStore(service) });
+    expect(again.auditEvents().filter((event) => event.action === 'vault.records-signed')).toEqual([
+      expect.objectContaining({ seq: 3, detail: { secrets: 1, versions: 1 } }),
+    ]);
+    again.close();
+  });
+
+  it('after that, a row whose MAC was removed is reported, never signed again', async () => {
+    const home = join(dir.path, 'vault');
+    vaultId = await schema2Vault(home, sampleKeys.generic());
+    (await Vault.open({ home, keyStore: realKeyStore(service) })).close();
+    tamperWith(vaultDatabasePath(home), (db) => db.prepare('UPDATE secrets SET mac = NULL, mac_seq = NULL, env_var = ?').run('LD_PRELOAD'));
+    const vault = await Vault.open({ home, keyStore: realKeyStore(service) });
+    try {
+      expect(integrityError(() => vault.reveal('old', 'run'))).toMatch(/^"old" was changed outside Rekey: its row has no integrity record/);
+      expect(vault.auditEvents().filter((event) => event.action === 'vault.records-signed')).toHaveLength(1);
+    } finally {
+      vault.close();
+    }
   });
 });

@@ -88,8 +88,11 @@ export class AuditLog {
     this.all = db.prepare('SELECT seq, at, action, secret_id, detail_json, prev_mac, mac FROM audit_events ORDER BY seq');
     this.one = db.prepare('SELECT seq, at, action, secret_id, detail_json, prev_mac, mac FROM audit_events WHERE seq = ?');
     this.newest = db.prepare('SELECT seq, mac FROM audit_events ORDER BY seq DESC LIMIT 1');
-    this.rowWrite = db.prepare(`SELECT max(seq) AS seq FROM audit_events WHERE secret_id = ? AND ${ROW_WRITES}`);
-    this.rowWrites = db.prepare(`SELECT secret_id, max(seq) AS seq FROM audit_events WHERE secret_id IS NOT NULL AND ${ROW_WRITES} GROUP BY secret_id`);
+    // named: left alone, SQLite may pick audit_events_by_action and sort the whole log (the schema check guarantees the index)
+    this.rowWrite = db.prepare(`SELECT max(seq) AS seq FROM audit_events INDEXED BY audit_events_row_writes WHERE secret_id = ? AND ${ROW_WRITES}`);
+    this.rowWrites = db.prepare(
+      `SELECT secret_id, max(seq) AS seq FROM audit_events INDEXED BY audit_events_row_writes WHERE secret_id IS NOT NULL AND ${ROW_WRITES} GROUP BY secret_id`,
+    );
     this.newestOfAction = db.prepare('SELECT max(seq) AS seq FROM audit_events WHERE action = ?');
   }
 

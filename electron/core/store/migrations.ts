@@ -94,7 +94,8 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE secret_versions ADD COLUMN mac BLOB;
   ALTER TABLE secret_versions ADD COLUMN mac_seq INTEGER;
   -- the newest entry that changed each secret's rows: what its MAC must be bound to
-  CREATE INDEX audit_events_row_writes ON audit_events(secret_id, seq)
+  -- (action is in the index so a whole list's lookup reads the index alone)
+  CREATE INDEX audit_events_row_writes ON audit_events(secret_id, seq, action)
     WHERE action IN ('secret.add', 'secret.edit', 'secret.rotate', 'secret.undo-rotate', 'secret.expose', 'secret.unexpose');
   -- the newest settings save and the one-time signing of an upgraded vault
   CREATE INDEX audit_events_by_action ON audit_events(action, seq);

@@ -229,7 +229,7 @@ export class Vault {
     // the window's first screen of a big vault: let SQLite pick those rows
     const rows =
       filter.limit !== undefined && filter.status === undefined ? this.secrets.mostUrgent(filter.limit, filter.project) : this.secrets.list(filter.project);
-    const altered = this.integrity.listCheck();
+    const altered = this.integrity.listCheck(rows.length);
     const all = rows.map((row) => summarise(row, judge, altered(row)));
     const wanted = filter.status === undefined ? all : all.filter((secret) => secret.status === filter.status);
     wanted.sort(byUrgency);
