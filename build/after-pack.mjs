@@ -32,7 +32,8 @@ export const REKEY_FUSES = Object.freeze({
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
   // Rekey ships no custom V8 snapshot
   [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
-  // file:// gets no more privileges than a web page; the renderer is loaded from the asar
+  // file:// gets no more privileges than a web page; nothing needs more: the window's page comes
+  // from app://rekey/ (electron/main/window/renderer-protocol.ts), never from file://
   [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
 });
 

@@ -1,19 +1,40 @@
 import { z } from 'zod';
+import { EXPORT_FORMATS } from '../core/dotenv/formats.js';
+import { MAX_LEAD_DAYS, MIN_LEAD_DAYS, SNOOZE_CHOICES } from '../core/reminders/reminder-choices.js';
+import { ROTATION_STATUSES } from '../core/rotation/statuses.js';
 import { SettingsPatchSchema, SettingsSchema } from '../core/settings/settings.js';
-import { MASTER_PASSWORD_MAX, MASTER_PASSWORD_MIN } from '../core/vault/master-password.js';
+import { MASTER_PASSWORD_CHANGES, MASTER_PASSWORD_MAX, MASTER_PASSWORD_MIN } from '../core/vault/master-password.js';
+import {
+  MAX_ENV_VAR_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_NOTES_LENGTH,
+  MAX_PROJECT_LENGTH,
+  MAX_ROTATE_EVERY_DAYS,
+  MAX_VALUE_BYTES,
+  MIN_ROTATE_EVERY_DAYS,
+} from '../core/vault/secret-fields.js';
 
 /**
  * The shapes that cross the IPC boundary. Inputs are strict (unknown keys are an error, not
  * silently dropped) and bounded, so a hostile or buggy renderer gets a clear refusal.
+ * Every limit and enum the core also knows is imported from the core's constants, so the two
+ * cannot drift (test/unit/contract/contract-limits.test.ts checks each one at its edge).
+ * Imports stay to zod and core modules that hold only constants and schemas.
  */
-const name = z.string().min(1).max(100);
-const text = (max: number) => z.string().max(max);
-/** A pasted secret value: the core checks bytes, emptiness and NUL; this bounds the message. */
-const secretValue = z.string().min(1).max(64 * 1024);
+const name = z.string().min(1).max(MAX_NAME_LENGTH);
+const project = z.string().max(MAX_PROJECT_LENGTH);
+/** Provider ids are short catalog words; the core looks them up, this only bounds the message. */
+const providerId = z.string().max(60);
+/**
+ * A pasted secret value: the core checks bytes, emptiness and NUL; this bounds the message.
+ * UTF-8 never takes fewer bytes than UTF-16 code units, so the same number as a length refuses
+ * nothing the core would accept.
+ */
+const secretValue = z.string().min(1).max(MAX_VALUE_BYTES);
 const isoDate = z.iso.datetime({ offset: true });
 
-export const rotationStatus = z.enum(['ok', 'due-soon', 'overdue', 'exposed']);
-export const exportFormat = z.enum(['dotenv', 'shell', 'json']);
+export const rotationStatus = z.enum(ROTATION_STATUSES);
+export const exportFormat = z.enum(EXPORT_FORMATS);
 
 export const secretSummary = z.object({
   id: z.string(),
@@ -50,7 +71,8 @@ export const providerInfo = z.object({
   id: z.string(),
   displayName: z.string(),
   suggestedEnvVar: z.string().nullable(),
-  defaultRotateEveryDays: z.number().int(),
+  /** The provider's own interval (AWS: 60), or null: the user's default applies. */
+  defaultRotateEveryDays: z.number().int().min(MIN_ROTATE_EVERY_DAYS).max(MAX_ROTATE_EVERY_DAYS).nullable(),
   rotateUrl: z.string().nullable(),
 });
 
@@ -64,12 +86,12 @@ export const vaultStatus = z.discriminatedUnion('state', [
 
 export const secretMetadataInput = z
   .object({
-    envVar: text(200).optional(),
-    project: text(100).optional(),
-    provider: text(60).optional(),
-    rotateEveryDays: z.number().int().min(1).max(3650).optional(),
+    envVar: z.string().max(MAX_ENV_VAR_LENGTH).optional(),
+    project: project.optional(),
+    provider: providerId.optional(),
+    rotateEveryDays: z.number().int().min(MIN_ROTATE_EVERY_DAYS).max(MAX_ROTATE_EVERY_DAYS).optional(),
     rotatedAt: isoDate.optional(),
-    notes: text(2000).optional(),
+    notes: z.string().max(MAX_NOTES_LENGTH).optional(),
   })
   .strict();
 
@@ -80,12 +102,12 @@ export const addInput = secretMetadataInput.extend({ name, value: secretValue })
 export const rotateInput = z.object({ name, value: secretValue }).strict();
 export const editInput = z.object({ name, patch: secretMetadataInput.extend({ name: name.optional() }).strict() }).strict();
 export const listInput = z
-  .object({ project: text(100).optional(), status: rotationStatus.optional(), limit: z.number().int().min(1).max(100_000).optional() })
+  .object({ project: project.optional(), status: rotationStatus.optional(), limit: z.number().int().min(1).max(100_000).optional() })
   .strict();
-export const detectInput = z.object({ value: secretValue, provider: text(60).optional() }).strict();
+export const detectInput = z.object({ value: secretValue, provider: providerId.optional() }).strict();
 
 export const selectionInput = z
-  .object({ project: text(100).optional(), names: z.array(name).max(100_000).optional(), format: exportFormat })
+  .object({ project: project.optional(), names: z.array(name).max(100_000).optional(), format: exportFormat })
   .strict();
 
 export const addResult = z.object({ secret: secretSummary, warnings: z.array(z.string()) });
@@ -119,7 +141,7 @@ export const importPreview = z.object({
   importable: z.boolean(),
 });
 export const importChosen = z.object({ preview: importPreview.nullable() });
-export const importChooseInput = z.object({ project: text(100).optional() }).strict();
+export const importChooseInput = z.object({ project: project.optional() }).strict();
 export const importApplyInput = z.object({ token: z.string().min(1).max(100) }).strict();
 export const importApplied = z.object({ imported: z.number().int() });
 export const okResult = z.object({ ok: z.literal(true) });
@@ -134,7 +156,7 @@ const passwordAttempt = z.string().min(1, 'Type the master password').max(MASTER
 
 export const unlockInput = z.object({ password: passwordAttempt.optional() }).strict();
 export const setPasswordInput = z.object({ current: passwordAttempt.optional(), next: masterPassword.nullable() }).strict();
-export const passwordResult = z.object({ hasPassword: z.boolean(), change: z.enum(['set', 'change', 'remove']) });
+export const passwordResult = z.object({ hasPassword: z.boolean(), change: z.enum(MASTER_PASSWORD_CHANGES) });
 
 export const settings = SettingsSchema;
 export const settingsPatch = SettingsPatchSchema;
@@ -144,8 +166,14 @@ export const keyReminders = z.object({ snoozedUntil: z.string().nullable(), lead
 export const setKeyRemindersInput = z
   .object({
     name,
-    snooze: z.enum(['none', '1d', '1w']).optional(),
-    leadDays: z.number({ error: 'The lead time must be a whole number of days' }).int('The lead time must be a whole number of days').min(0, 'The lead time cannot be negative').max(365, 'The lead time can be at most 365 days').nullable().optional(),
+    snooze: z.enum(['none', ...SNOOZE_CHOICES]).optional(),
+    leadDays: z
+      .number({ error: 'The lead time must be a whole number of days' })
+      .int('The lead time must be a whole number of days')
+      .min(MIN_LEAD_DAYS, 'The lead time cannot be negative')
+      .max(MAX_LEAD_DAYS, `The lead time can be at most ${MAX_LEAD_DAYS} days`)
+      .nullable()
+      .optional(),
   })
   .strict();
 

@@ -22,6 +22,8 @@ export type RekeyErrorCode =
   | 'wrong-password'
   | 'throttled'
   | 'locked'
+  /** A Vault object used after close(): a bug in the caller, not something the user did. */
+  | 'vault-closed'
   | 'backup-invalid'
   | 'wrong-passphrase';
 

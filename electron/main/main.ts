@@ -12,6 +12,7 @@ import {
   nativeImage,
   nativeTheme,
   powerMonitor,
+  protocol,
   session,
   shell,
 } from 'electron';
@@ -26,7 +27,9 @@ import { electronClipboard } from './clipboard/electron-clipboard.js';
 import { registerIpc } from './ipc/register-ipc.js';
 import { applicationMenu } from './menu.js';
 import { createRekeyServices } from './services.js';
+import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './window/app-origin.js';
 import { CONTENT_SECURITY_POLICY } from './window/content-security-policy.js';
+import { rendererProtocolHandler } from './window/renderer-protocol.js';
 import { guardWebContents } from './window/web-contents-guard.js';
 import { mainWindowOptions } from './window/window-options.js';
 
@@ -35,7 +38,10 @@ import { mainWindowOptions } from './window/window-options.js';
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
-const locations = appLocations(import.meta.url, process.env);
+// ARCHITECTURE §5: the page's own scheme; privileges can only be granted before ready
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
+
+const locations = appLocations(import.meta.url, process.env, { isPackaged: app.isPackaged, warn: (line) => console.error(line) });
 const rotateUrls = new Set(providers.listProviders().flatMap((provider) => (provider.rotateUrl ? [provider.rotateUrl] : [])));
 let mainWindow: BrowserWindow | null = null;
 /** Closing the window hides it to the tray (reminders keep coming); only Quit ends the app. */
@@ -187,6 +193,16 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 void app.whenReady().then(() => {
+  protocol.handle(
+    APP_SCHEME,
+    rendererProtocolHandler({
+      root: locations.rendererDir,
+      origin: APP_ORIGIN,
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      onRefused: (url, reason) => console.error(`rekey: ${APP_SCHEME}: refused ${JSON.stringify(url)}: ${reason}`),
+    }),
+  );
+  // the protocol handler sets the CSP itself; this covers any other response (the dev server)
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });

@@ -146,7 +146,7 @@ export class NaiveVault {
     if (!provider) throw new Error(`unknown provider ${String(input.provider)}`);
     const stamp = now.toISOString();
     const rotatedAt = input.rotatedAt ?? now;
-    const rotateEveryDays = input.rotateEveryDays ?? provider.defaultRotateEveryDays;
+    const rotateEveryDays = input.rotateEveryDays ?? provider.defaultRotateEveryDays ?? 90;
     return {
       id,
       name: input.name,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasMasterPassword } from '../../electron/core/index.js';
-import { openRowMenu, row, toast, waitForVault } from './support/app-steps.js';
+import { openRowMenu, row, startAdd, toast, waitForVault } from './support/app-steps.js';
 import { useRekeyApp } from './support/lifecycle.js';
 import { keys } from './support/sample-keys.js';
 
@@ -65,6 +65,28 @@ describe('settings', () => {
 
     await page.getByRole('button', { name: 'Back to keys' }).click();
     await expect.poll(() => row(page, 'gh-ci').isVisible()).toBe(true);
+  });
+
+  it('Add pre-fills the rotation interval from Settings (the provider’s own when it has one), and the key gets it', async () => {
+    const app = await rekey.open({ initialised: true });
+    const { page } = app;
+    await app.seed('saveSettings', { defaultRotateEveryDays: 30 });
+    await app.load();
+    await waitForVault(page);
+
+    const aws = `AKIA${Array.from({ length: 16 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[Math.floor(Math.random() * 32)]).join('')}`;
+    let dialog = await startAdd(page, aws);
+    await expect.poll(() => dialog.getByLabel('Rotate every').inputValue()).toBe('60');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    dialog = await startAdd(page, keys.openai());
+    await expect.poll(() => dialog.getByLabel('Rotate every').inputValue()).toBe('30');
+    await dialog.getByLabel('Name', { exact: true }).fill('openai-dev');
+    await dialog.getByRole('button', { name: 'Add to vault' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    const added = (await app.seed('listSecrets', {})).find((secret) => secret.name === 'openai-dev');
+    expect(added?.rotateEveryDays).toBe(30);
   });
 
   it('per-key reminders: snooze a week and a lead time of its own, checked by main', async () => {

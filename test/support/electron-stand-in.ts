@@ -14,6 +14,9 @@ export const calls = {
   notifications: [] as StandInNotification[],
   trays: [] as StandInTray[],
   loginItemSettings: [] as unknown[],
+  /** registerSchemesAsPrivileged calls, with whether app was ready yet (Electron refuses them after). */
+  privilegedSchemes: [] as Array<{ schemes: unknown; afterReady: boolean }>,
+  protocolHandlers: new Map<string, Listener>(),
   /** A test that plays the second instance sets this before importing main. */
   singleInstanceLock: (globalThis as { __rekeyStandInLock?: boolean }).__rekeyStandInLock ?? true,
 };
@@ -21,8 +24,10 @@ export const calls = {
 const appListeners = new Map<string, Listener[]>();
 let resolveReady: () => void = () => undefined;
 const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+let isReady = false;
 
 export function fireReady(): Promise<void> {
+  isReady = true;
   resolveReady();
   return ready.then(() => new Promise((resolve) => setImmediate(resolve)));
 }
@@ -176,7 +181,8 @@ export const app = {
     throw new Error('tests set REKEY_HOME; main must not fall back to the real userData folder');
   },
   whenReady: () => ready,
-  isPackaged: false,
+  /** A test that plays the packaged app sets this before importing main. */
+  isPackaged: (globalThis as { __rekeyStandInPackaged?: boolean }).__rekeyStandInPackaged ?? false,
   setLoginItemSettings: (settings: unknown) => void calls.loginItemSettings.push(settings),
   on(event: string, listener: Listener) {
     appListeners.set(event, [...(appListeners.get(event) ?? []), listener]);
@@ -184,6 +190,10 @@ export const app = {
   },
 };
 
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes: unknown) => void calls.privilegedSchemes.push({ schemes, afterReady: isReady }),
+  handle: (scheme: string, handler: Listener) => void calls.protocolHandlers.set(scheme, handler),
+};
 export const ipcMain = { handle: (channel: string, listener: Listener) => calls.handled.set(channel, listener) };
 export const BrowserWindow = StandInWindow;
 export const Menu = { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: unknown) => calls.menuTemplates.push(menu) };

@@ -3,7 +3,11 @@ export interface Provider {
   readonly id: string;
   readonly displayName: string;
   readonly suggestedEnvVar: string | null;
-  readonly defaultRotateEveryDays: number;
+  /**
+   * The provider's own rotation interval in days (AWS: 60), or null: then a new key gets the
+   * user's default from settings.
+   */
+  readonly defaultRotateEveryDays: number | null;
   readonly rotateUrl: string | null;
 }
 

@@ -1,4 +1,5 @@
 import { addDays, isBefore, isSameDay, subDays } from 'date-fns';
+import type { SnoozeChoice } from './reminder-choices.js';
 
 /**
  * The reminder rules (ARCHITECTURE §3) as a pure function of (now, secrets, settings, what was
@@ -121,8 +122,6 @@ function decideOne(now: Date, secret: ReminderSecret, settings: ReminderSettings
 function isSnoozed(now: Date, known: ReminderMemory): boolean {
   return known.snoozedUntil !== null && isBefore(now, new Date(known.snoozedUntil));
 }
-
-export type SnoozeChoice = '1d' | '1w';
 
 export function snoozeUntil(now: Date, choice: SnoozeChoice): Date {
   return addDays(now, choice === '1d' ? 1 : 7);

@@ -1,1 +1,2 @@
+export * from './statuses.js';
 export * from './status.js';

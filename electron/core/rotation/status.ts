@@ -1,7 +1,5 @@
 import { addDays, differenceInCalendarDays, isBefore } from 'date-fns';
-
-export type RotationStatus = 'ok' | 'due-soon' | 'overdue' | 'exposed';
-export const ROTATION_STATUSES: readonly RotationStatus[] = ['ok', 'due-soon', 'overdue', 'exposed'];
+import type { RotationStatus } from './statuses.js';
 
 export const DEFAULT_ROTATE_EVERY_DAYS = 90;
 export const DEFAULT_LEAD_DAYS = 14;
@@ -49,8 +47,4 @@ export function statusJudge(now: Date, leadDays: number = DEFAULT_LEAD_DAYS): (d
 /** Calendar days from today to the due day in the local time zone; negative when overdue. */
 export function daysUntilDue(dueAt: Date | string, now: Date): number {
   return differenceInCalendarDays(new Date(dueAt), now);
-}
-
-export function isRotationStatus(value: string): value is RotationStatus {
-  return (ROTATION_STATUSES as readonly string[]).includes(value);
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_LEAD_DAYS, MIN_LEAD_DAYS } from '../reminders/reminder-choices.js';
+import { MAX_ROTATE_EVERY_DAYS, MIN_ROTATE_EVERY_DAYS } from '../vault/secret-fields.js';
 
 /**
  * The user's preferences, validated in one place: main checks what the window sends against
@@ -13,8 +15,8 @@ const days = (what: string, min: number, max: number) =>
     .max(max, `${what} can be at most ${max} days.`);
 
 export const settingsShape = {
-  defaultRotateEveryDays: days('The rotation interval', 1, 3650),
-  leadDays: days('The lead time', 0, 365),
+  defaultRotateEveryDays: days('The rotation interval', MIN_ROTATE_EVERY_DAYS, MAX_ROTATE_EVERY_DAYS),
+  leadDays: days('The lead time', MIN_LEAD_DAYS, MAX_LEAD_DAYS),
   overdueRepeatDays: days('The overdue repeat', 1, 90),
   clipboardClearSeconds: z
     .number({ error: 'Clipboard clearing must be a whole number of seconds.' })

@@ -79,7 +79,6 @@ export class SecretRepository {
     allVersions: Statement<[], VersionRow>;
     setCurrent: Statement<[Record<string, unknown>]>;
     insertVersion: Statement<[Record<string, unknown>]>;
-    current: Statement<[string], SealedVersionRow>;
     sealed: Statement<[string, number], SealedVersionRow>;
     versions: Statement<[string], VersionRow>;
     retire: Statement<[string, string, number]>;
@@ -115,7 +114,6 @@ export class SecretRepository {
       insertVersion: db.prepare(`INSERT INTO secret_versions
         (secret_id, version, ciphertext, nonce, tag, fingerprint, masked, rotated_at, created_at, retired_at, mac, mac_seq)
         VALUES (@secretId, @version, @ciphertext, @nonce, @tag, @fingerprint, @masked, @rotatedAt, @createdAt, NULL, @mac, @macSeq)`),
-      current: db.prepare(`SELECT ${SEALED_COLUMNS} FROM secret_versions WHERE secret_id = ? AND retired_at IS NULL`),
       sealed: db.prepare(`SELECT ${SEALED_COLUMNS} FROM secret_versions WHERE secret_id = ? AND version = ?`),
       versions: db.prepare(`SELECT ${VERSION_COLUMNS} FROM secret_versions WHERE secret_id = ? ORDER BY version DESC`),
       retire: db.prepare('UPDATE secret_versions SET retired_at = ? WHERE secret_id = ? AND version = ?'),
@@ -176,10 +174,6 @@ export class SecretRepository {
 
   insertVersion(version: NewVersion): void {
     this.stmts.insertVersion.run({ mac: null, macSeq: null, ...version });
-  }
-
-  currentVersion(secretId: string): SealedVersionRow | undefined {
-    return this.stmts.current.get(secretId);
   }
 
   sealedVersion(secretId: string, version: number): SealedVersionRow | undefined {

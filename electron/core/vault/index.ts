@@ -8,3 +8,5 @@ export type { SecretSummary, VersionSummary } from './secret-summary.js';
 export * from './vault-metadata.js';
 export * from './master-password.js';
 export * from './unlock-throttle.js';
+export * from './new-secret.js';
+export type { UnlockOptions } from './vault-unlock.js';

@@ -7,7 +7,12 @@ import { RekeyError } from '../errors.js';
  * and every shell can use them.
  */
 export const MAX_NAME_LENGTH = 100;
+export const MAX_PROJECT_LENGTH = MAX_NAME_LENGTH;
+export const MAX_ENV_VAR_LENGTH = 200;
 export const MAX_NOTES_LENGTH = 2_000;
+/** In UTF-8 bytes (64 KiB): checked by secret-value.ts, which needs node's Buffer. */
+export const MAX_VALUE_BYTES = 64 * 1024;
+export const MIN_ROTATE_EVERY_DAYS = 1;
 export const MAX_ROTATE_EVERY_DAYS = 3650;
 
 export const secretNameSchema = z
@@ -19,11 +24,11 @@ export const secretNameSchema = z
 export const envVarSchema = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an env var name holds letters, digits and _ and does not start with a digit')
-  .max(200, 'an env var name has at most 200 characters');
+  .max(MAX_ENV_VAR_LENGTH, `an env var name has at most ${MAX_ENV_VAR_LENGTH} characters`);
 
 export const projectSchema = z
   .string()
-  .max(MAX_NAME_LENGTH, `a project name has at most ${MAX_NAME_LENGTH} characters`)
+  .max(MAX_PROJECT_LENGTH, `a project name has at most ${MAX_PROJECT_LENGTH} characters`)
   .regex(/^([A-Za-z0-9][A-Za-z0-9._\-/@:]*)?$/, 'a project name holds only letters, digits and . _ - / @ :');
 
 export const notesSchema = z
@@ -34,7 +39,7 @@ export const notesSchema = z
 export const rotateEveryDaysSchema = z
   .number()
   .int('the rotation interval is a whole number of days')
-  .min(1, 'the rotation interval is at least 1 day')
+  .min(MIN_ROTATE_EVERY_DAYS, `the rotation interval is at least ${MIN_ROTATE_EVERY_DAYS} day`)
   .max(MAX_ROTATE_EVERY_DAYS, `the rotation interval is at most ${MAX_ROTATE_EVERY_DAYS} days`);
 
 /** Runs a schema and turns its first complaint into a user-facing error about `label`. */

@@ -1,6 +1,5 @@
 import { RekeyError } from '../errors.js';
-
-export const MAX_VALUE_BYTES = 64 * 1024;
+import { MAX_VALUE_BYTES } from './secret-fields.js';
 
 /**
  * Vault values are text: every export format and every child environment needs a string.

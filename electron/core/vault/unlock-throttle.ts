@@ -11,7 +11,9 @@ export function throttleDelaySeconds(failures: number): number {
 
 /**
  * Wrong master passwords slow the next attempt down. The count lives in the vault file, so
- * neither restarting the app nor starting a new CLI process resets it.
+ * neither restarting the app nor starting a new CLI process resets it. An attempt is counted
+ * as a failure before the password is tried (claim) and forgiven on success (reset): a run of
+ * parallel attempts cannot all slip past the check while the KDF of the first is still running.
  */
 export class UnlockThrottle {
   constructor(
@@ -23,7 +25,7 @@ export class UnlockThrottle {
     return this.row()?.failures ?? 0;
   }
 
-  /** Throws 'throttled' when the next attempt is not allowed yet; no password is tried then. */
+  /** Throws 'throttled' when the next attempt is not allowed yet: then no password is asked for. */
   check(): void {
     const row = this.row();
     if (!row) return;
@@ -31,16 +33,26 @@ export class UnlockThrottle {
     if (wait > 0) throw throttled(wait);
   }
 
-  /** Records a wrong password; returns the seconds until the next attempt is allowed. */
-  recordFailure(): number {
-    const failures = this.failures() + 1;
-    const delay = throttleDelaySeconds(failures);
-    this.db
-      .prepare('INSERT INTO unlock_throttle (id, failures, not_before) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET failures = excluded.failures, not_before = excluded.not_before')
-      .run(failures, addSeconds(this.clock.now(), delay).toISOString());
-    return delay;
+  /**
+   * Checks and records one attempt as a failure in one IMMEDIATE transaction (another process
+   * claiming at the same moment waits for it, then sees this attempt). Throws 'throttled' when no
+   * attempt is allowed yet; otherwise returns the delay that a wrong password now imposes.
+   */
+  claimAttempt(): number {
+    return this.db
+      .transaction(() => {
+        this.check();
+        const failures = this.failures() + 1;
+        const delay = throttleDelaySeconds(failures);
+        this.db
+          .prepare('INSERT INTO unlock_throttle (id, failures, not_before) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET failures = excluded.failures, not_before = excluded.not_before')
+          .run(failures, addSeconds(this.clock.now(), delay).toISOString());
+        return delay;
+      })
+      .immediate();
   }
 
+  /** The right password: the attempt claimed for it is forgiven, and the count starts over. */
   reset(): void {
     this.db.prepare('DELETE FROM unlock_throttle').run();
   }

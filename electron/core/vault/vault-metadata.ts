@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { type Clock, systemClock } from '../clock.js';
 import { RekeyError } from '../errors.js';
-import { type Notice, type ReminderMemory, type SnoozeChoice, decideReminders, snoozeUntil } from '../reminders/reminder-engine.js';
+import type { SnoozeChoice } from '../reminders/reminder-choices.js';
+import { type Notice, type ReminderMemory, decideReminders, snoozeUntil } from '../reminders/reminder-engine.js';
 import { ReminderStore } from '../reminders/reminder-store.js';
 import { type RotationStatus, statusJudge } from '../rotation/index.js';
 import { type Settings, SettingsStore } from '../settings/index.js';

@@ -5,49 +5,37 @@ import { AuditLog, type AuditAction, type AuditEvent, type AuditVerdict } from '
 import { type Clock, systemClock } from '../clock.js';
 import {
   type VaultKeys,
-  decodeVaultKey,
   deriveVaultKeys,
   encodeVaultKey,
-  fingerprintValue,
-  keyCheckMatches,
-  keyCheckValue,
   isWrappedVaultKey,
+  keyCheckValue,
   newKdfParams,
   newVaultKey,
-  unwrapVaultKey,
-  wrapVaultKey,
-  wrappedKdfParams,
-  open,
-  seal,
-  secretAssociatedData,
   wipeVaultKeys,
+  wrapVaultKey,
 } from '../crypto/index.js';
 import { RekeyError } from '../errors.js';
 import type { KnownValue } from '../scan/known-values.js';
 import { type KeyStore, vaultKeyAccount } from '../keychain/index.js';
-import { GENERIC_PROVIDER_ID, checkFormat, detectProvider, findProvider, maskValue } from '../providers/index.js';
-import { DEFAULT_LEAD_DAYS, DEFAULT_ROTATE_EVERY_DAYS, type RotationStatus, dueDate, statusJudge } from '../rotation/index.js';
+import { checkFormat } from '../providers/index.js';
+import { DEFAULT_LEAD_DAYS, type RotationStatus, dueDate, statusJudge } from '../rotation/index.js';
 import type { Settings } from '../settings/settings.js';
 import { SettingsStore } from '../settings/settings-store.js';
 import { type IntegrityReport, RecordIntegrity, SIGNED_FROM_CREATION, changedOutsideRekey } from '../store/record-integrity.js';
 import { RecordMac } from '../store/record-mac.js';
 import { type Database, openDatabase } from '../store/database.js';
-import { type NewVersion, type SecretChanges, type SecretListRow, SecretRepository } from '../store/secret-repository.js';
-import {
-  checkRotatedAt,
-  envVarFromName,
-  envVarSchema,
-  notesSchema,
-  parseField,
-  projectSchema,
-  rotateEveryDaysSchema,
-  secretNameSchema,
-} from './secret-fields.js';
+import { type SecretChanges, type SecretListRow, SecretRepository } from '../store/secret-repository.js';
+import { readVaultId, readVaultIdentity, writeVaultIdentity } from '../store/vault-identity.js';
+import { type MasterPasswordChange, checkMasterPassword } from './master-password.js';
+import { type NewSecret, knownProvider, prepareNew } from './new-secret.js';
+import { SealedValues } from './sealed-values.js';
+import { checkRotatedAt, envVarSchema, notesSchema, parseField, projectSchema, rotateEveryDaysSchema, secretNameSchema } from './secret-fields.js';
 import { type SecretSummary, type VersionSummary, byUrgency, summarise, summariseVersion } from './secret-summary.js';
 import { checkSecretValue } from './secret-value.js';
+import { type KdfCost, unlockVaultKey, wipeUnlocked } from './vault-unlock.js';
 import { vaultDatabasePath } from './vault-paths.js';
-import { UnlockThrottle, seconds } from './unlock-throttle.js';
-import { checkMasterPassword } from './master-password.js';
+
+export type { NewSecret } from './new-secret.js';
 
 export const UNDO_GRACE_DAYS = 7;
 
@@ -62,18 +50,11 @@ export interface VaultOptions {
    * Absent: such a vault refuses to open with 'password-required'.
    */
   readonly askPassword?: (() => Promise<string>) | undefined;
-  /** scrypt cost for wrapping; tests pass a cheap one. An older, weaker wrap is raised on unlock. */
-  readonly kdfCost?: { N: number; r: number; p: number } | undefined;
-}
-
-export interface NewSecret {
-  readonly name: string;
-  readonly envVar?: string | undefined;
-  readonly project?: string | undefined;
-  readonly provider?: string | undefined;
-  readonly rotateEveryDays?: number | undefined;
-  readonly rotatedAt?: Date | undefined;
-  readonly notes?: string | undefined;
+  /**
+   * scrypt cost for wrapping (default DEFAULT_SCRYPT_COST; tests pass a cheap one). A wrap
+   * weaker than this is raised on unlock.
+   */
+  readonly kdfCost?: KdfCost | undefined;
 }
 
 /** Every metadata field may change; the value changes only through rotate. */
@@ -102,11 +83,11 @@ const REVEAL_ACTIONS: Record<RevealPurpose, AuditAction> = {
   run: 'secret.run',
 };
 
-const META = { vaultId: 'vault_id', keyCheck: 'key_check', createdAt: 'created_at' } as const;
-
 /**
  * The vault: one SQLite file of metadata and sealed values, one vault key in the OS
- * keychain. Every change and its audit entry commit in one transaction.
+ * keychain. Every change and its audit entry commit in one transaction. The jobs around it
+ * live apart: unlocking (vault-unlock), plaintext (sealed-values), new secrets (new-secret),
+ * the identity record (store/vault-identity).
  */
 export class Vault {
   private readonly secrets: SecretRepository;
@@ -116,6 +97,7 @@ export class Vault {
   private readonly settingsStore: SettingsStore;
   private readonly integrity: RecordIntegrity;
   private keys: VaultKeys | null;
+  private values: SealedValues | null;
   /** Kept only so a backup can carry it; wiped with the subkeys on close. */
   private vaultKey: Buffer | null;
 
@@ -132,11 +114,13 @@ export class Vault {
     this.clock = options.clock ?? systemClock;
     this.leadDays = options.leadDays;
     this.secrets = new SecretRepository(db);
+    this.values = new SealedValues(keys, this.secrets);
     this.audit = new AuditLog(db, keys.audit);
     const recordMac = new RecordMac(keys.records);
     const audit = this.audit;
     this.settingsStore = new SettingsStore(db, {
       mac: recordMac,
+      // the newest save, or the one-time signing of an upgraded vault if that came later
       expectedSeq: () => {
         const saved = audit.newestOf('vault.settings');
         const signed = audit.newestOf('vault.records-signed');
@@ -185,28 +169,15 @@ export class Vault {
     }
     const db = openDatabase(path, { create: false });
     try {
-      const meta = db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>;
-      const read = (key: string) => meta.find((row) => row.key === key)?.value;
-      const vaultId = read(META.vaultId);
-      const keyCheck = read(META.keyCheck);
-      if (vaultId === undefined || keyCheck === undefined) {
-        throw new RekeyError('integrity', `The vault at ${path} is incomplete (its identity record is missing).`);
-      }
-      const vaultKey = await readVaultKey(db, path, vaultId, options);
-      const keys = vaultKey && deriveVaultKeys(vaultKey, vaultId);
+      const identity = readVaultIdentity(db, path);
+      const { vaultKey, keys } = await unlockVaultKey(db, path, identity, options);
       try {
-        if (!vaultKey || !keys || !keyCheckMatches(keys, keyCheck)) {
-          throw new RekeyError(
-            'wrong-vault-key',
-            `The vault key in the ${options.keyStore.description} does not belong to the vault at ${path}.`,
-          );
-        }
-        const vault = new Vault(db, keys, vaultKey, vaultId, path, options);
+        const vault = new Vault(db, keys, vaultKey, identity.vaultId, path, options);
         // trust on upgrade: a vault from before record MACs is signed once (SECURITY.md)
         vault.integrity.signUpgradedVault(vault.clock.now());
         return vault;
       } finally {
-        vaultKey?.fill(0);
+        vaultKey.fill(0);
       }
     } catch (error) {
       db.close();
@@ -217,6 +188,7 @@ export class Vault {
   close(): void {
     if (this.keys) wipeVaultKeys(this.keys);
     this.keys = null;
+    this.values = null;
     this.vaultKey?.fill(0);
     this.vaultKey = null;
     if (this.db.open) this.db.close();
@@ -266,7 +238,11 @@ export class Vault {
     const judge = this.judge();
     // read once per batch: an import of 10,000 keys should not read the settings 10,000 times
     const userDefault = this.settingsStore.read().defaultRotateEveryDays;
-    const prepared = items.map(({ input, value }) => this.prepareNew(input, value, now, userDefault));
+    const values = this.sealed();
+    const prepared = items.map(({ input, value }) => {
+      const item = prepareNew(input, value, now, userDefault);
+      return { ...item, fingerprint: values.fingerprint(value) };
+    });
     const seen = new Set<string>();
     for (const item of prepared) {
       if (seen.has(item.name)) throw new RekeyError('already-exists', `The name "${item.name}" appears twice in this batch.`);
@@ -280,7 +256,10 @@ export class Vault {
           }
           const stamp = now.toISOString();
           const id = randomUUID();
-          const version = this.sealVersion(id, 1, item.value, item.fingerprint, item.rotatedAt.toISOString(), stamp, item.provider);
+          const version = values.seal({ secretId: id, version: 1, providerId: item.provider }, item.value, item.fingerprint, {
+            rotatedAt: item.rotatedAt.toISOString(),
+            createdAt: stamp,
+          });
           const row: SecretListRow = {
             mac: null,
             mac_seq: null,
@@ -300,6 +279,7 @@ export class Vault {
             due_at: dueDate(item.rotatedAt, item.rotateEveryDays).toISOString(),
           };
           const duplicates = this.secrets.namesWithFingerprint(item.fingerprint).filter((hit) => hit.current);
+          // the entry first: the rows are signed with its seq as they are written
           const seq = this.audit.append(now, 'secret.add', id, { name: item.name, provider: item.provider, project: item.project });
           const signed = this.integrity.signNew(row, version, seq);
           this.secrets.insertSecret(signed.row);
@@ -324,12 +304,13 @@ export class Vault {
     const warnings: string[] = [];
     const formatWarning = checkFormat(row.provider, value);
     if (formatWarning) warnings.push(formatWarning);
-    const fingerprint = fingerprintValue(this.unlocked(), value);
+    const values = this.sealed();
+    const fingerprint = values.fingerprint(value);
     const reused = this.secrets.namesWithFingerprint(fingerprint);
     if (reused.some((hit) => hit.name === row.name)) {
       warnings.push(`"${row.name}" held this same value before; a rotation normally brings a new value.`);
     }
-    const version = this.sealVersion(row.id, row.version + 1, value, fingerprint, stamp, stamp, row.provider);
+    const version = values.seal({ secretId: row.id, version: row.version + 1, providerId: row.provider }, value, fingerprint, { rotatedAt: stamp, createdAt: stamp });
     this.db
       .transaction(() => {
         this.secrets.retireVersion(row.id, row.version, stamp);
@@ -358,15 +339,12 @@ export class Vault {
       );
     }
     // the current value is deleted below, so the one coming back must be proven readable first
-    const restored = this.secrets.sealedVersion(row.id, previous.version);
-    const plain = restored && open(this.unlocked().encryption, restored, secretAssociatedData(row.id, previous.version));
-    if (!plain) {
+    if (!this.sealed().opens(row.id, previous.version)) {
       throw new RekeyError(
         'integrity',
         `Cannot undo the rotation of "${name}": its previous value (version ${previous.version}) failed its integrity check. The current value was kept.`,
       );
     }
-    plain.fill(0);
     this.db
       .transaction(() => {
         this.secrets.deleteVersion(row.id, current.version);
@@ -394,7 +372,7 @@ export class Vault {
     if (patch.rotateEveryDays !== undefined) {
       changes.rotate_every_days = parseField(rotateEveryDaysSchema, patch.rotateEveryDays, 'rotation interval');
     }
-    if (patch.provider !== undefined) changes.provider = this.knownProvider(patch.provider).id;
+    if (patch.provider !== undefined) changes.provider = knownProvider(patch.provider).id;
     const rotatedAt = patch.rotatedAt === undefined ? undefined : checkRotatedAt(patch.rotatedAt, now).toISOString();
     const fields = [...Object.keys(changes), ...(rotatedAt === undefined ? [] : ['rotated_at'])];
     if (fields.length === 0) throw new RekeyError('invalid-input', `Nothing to change for "${name}": give at least one field.`);
@@ -447,8 +425,7 @@ export class Vault {
     detail: Record<string, string>,
     use: (values: string[]) => T,
   ): T {
-    const values = secrets.map((secret) => this.decryptCurrent(secret));
-    const result = use(values);
+    const result = use(secrets.map((secret) => this.decryptCurrent(secret)));
     const now = this.clock.now();
     const action = REVEAL_ACTIONS[purpose];
     this.db
@@ -469,15 +446,18 @@ export class Vault {
   // ---- audit ---------------------------------------------------------------------------
 
   auditEvents(): AuditEvent[] {
+    this.unlocked();
     return this.audit.events();
   }
 
   verifyAudit(): AuditVerdict {
+    this.unlocked();
     return this.audit.verify();
   }
 
   /** Every secret row, version row and the settings against their MACs (SECURITY.md). */
   verifyRecords(): IntegrityReport {
+    this.unlocked();
     return this.integrity.verifyAll();
   }
 
@@ -485,27 +465,20 @@ export class Vault {
 
   /** Checked against their MAC: settings changed outside Rekey are not used, the defaults are. */
   settings(): Settings {
+    this.unlocked();
     return this.settingsStore.read();
   }
 
   /** Saves a change, recorded in the audit log, and signs the full set at that entry. */
   updateSettings(patch: unknown): Settings {
+    this.unlocked();
     const now = this.clock.now();
     return this.settingsStore.update(patch, (fields) => this.audit.append(now, 'vault.settings', null, { fields: [...fields] }));
   }
 
   /** Checks every stored version decrypts under this vault key; names the ones that don't. */
   verifyValues(): { checked: number; broken: Array<{ name: string; version: number }> } {
-    const keys = this.unlocked();
-    const broken: Array<{ name: string; version: number }> = [];
-    let checked = 0;
-    for (const row of this.secrets.everySealedVersion()) {
-      checked++;
-      const plain = open(keys.encryption, row, secretAssociatedData(row.secret_id, row.version));
-      if (plain === null) broken.push({ name: row.name, version: row.version });
-      plain?.fill(0);
-    }
-    return { checked, broken };
+    return this.sealed().verifyAll();
   }
 
   /**
@@ -514,33 +487,12 @@ export class Vault {
    * withRevealed this is not a disclosure and is not audited.
    */
   async withEveryValue<T>(use: (values: KnownValue[]) => Promise<T> | T): Promise<T> {
-    const keys = this.unlocked();
-    const values: KnownValue[] = [];
-    try {
-      for (const row of this.secrets.everySealedVersion()) {
-        const plain = open(keys.encryption, row, secretAssociatedData(row.secret_id, row.version));
-        if (plain === null) {
-          throw new RekeyError('integrity', `The stored value of "${row.name}" (version ${row.version}) failed its integrity check; \`rekey audit verify\` lists every such value.`);
-        }
-        values.push({
-          bytes: plain,
-          secretId: row.secret_id,
-          name: row.name,
-          version: row.version,
-          current: row.retired_at === null,
-          providerId: row.provider,
-          masked: row.masked,
-        });
-      }
-      return await use(values);
-    } finally {
-      for (const value of values) value.bytes.fill(0);
-    }
+    return this.sealed().withEveryValue(use);
   }
 
   /** Which stored values (current or previous) equal `value`, by fingerprint. */
   whoHolds(value: string): Array<{ name: string; version: number; current: boolean }> {
-    return this.secrets.namesWithFingerprint(fingerprintValue(this.unlocked(), value));
+    return this.secrets.namesWithFingerprint(this.sealed().fingerprint(value));
   }
 
   // ---- backup --------------------------------------------------------------------------
@@ -550,7 +502,7 @@ export class Vault {
    * the audit log), with the backup itself on record in that same log.
    */
   backupImage(detail: Record<string, string>): { image: Buffer; vaultKey: string } {
-    if (!this.vaultKey) throw new RekeyError('invalid-input', 'The vault is closed.');
+    if (!this.vaultKey) throw closedError();
     const now = this.clock.now();
     this.db.transaction(() => this.audit.append(now, 'vault.backup', null, detail)).immediate();
     return { image: this.db.serialize(), vaultKey: encodeVaultKey(this.vaultKey) };
@@ -558,18 +510,21 @@ export class Vault {
 
   /** Appends the restore to the audit log of the vault that was just restored. */
   recordRestore(detail: Record<string, string>): void {
+    this.unlocked();
     const now = this.clock.now();
     this.db.transaction(() => this.audit.append(now, 'vault.restore', null, detail)).immediate();
   }
 
   /** SQLite's own check of the file's structure: 'ok', or its first complaint. */
   integrityCheck(): string {
+    this.unlocked();
     const rows = this.db.pragma('integrity_check') as Array<{ integrity_check: string }>;
     return rows.map((row) => row.integrity_check).join('; ');
   }
 
   /** How much a backup of this vault carries, for the messages around it. */
   contents(): { secrets: number; versions: number; auditEntries: number } {
+    this.unlocked();
     const count = (table: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     return { secrets: count('secrets'), versions: count('secret_versions'), auditEntries: count('audit_events') };
   }
@@ -581,21 +536,25 @@ export class Vault {
     const now = this.clock.now();
     this.db
       .transaction(() => {
-        const put = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-        put.run(META.vaultId, this.vaultId);
-        put.run(META.keyCheck, keyCheckValue(keys));
-        put.run(META.createdAt, now.toISOString());
+        writeVaultIdentity(this.db, { vaultId: this.vaultId, keyCheck: keyCheckValue(keys), createdAt: now.toISOString() });
         this.audit.append(now, 'vault.init', null, { vaultId: this.vaultId, [SIGNED_FROM_CREATION]: true });
       })
       .immediate();
   }
 
+  /** The subkeys; also the guard every method passes first, so a closed vault says so. */
   private unlocked(): VaultKeys {
-    if (!this.keys) throw new RekeyError('invalid-input', 'The vault is closed.');
+    if (!this.keys) throw closedError();
     return this.keys;
   }
 
+  private sealed(): SealedValues {
+    if (!this.values) throw closedError();
+    return this.values;
+  }
+
   private row(name: string): SecretListRow {
+    this.unlocked();
     const row = this.secrets.findByName(name);
     if (!row) throw new RekeyError('not-found', `No secret named "${name}". \`rekey list\` shows the names.`);
     return row;
@@ -609,6 +568,16 @@ export class Vault {
     return row;
   }
 
+  /** The value of the version the MAC'd row names as current, once the row and that version hold. */
+  private decryptCurrent(secret: { readonly id: string; readonly name: string }): string {
+    const values = this.sealed();
+    const row = this.secrets.findById(secret.id);
+    if (!row) throw new RekeyError('not-found', `No secret named "${secret.name}". \`rekey list\` shows the names.`);
+    const checked = this.integrity.checkForValue(row);
+    if (!checked.ok) throw changedOutsideRekey(row.name, checked.reason);
+    return values.decrypt(row, checked.sealed);
+  }
+
   private showById(id: string): SecretSummary {
     const row = this.secrets.findById(id);
     if (!row) throw new RekeyError('not-found', 'The secret disappeared while it was being changed.');
@@ -616,89 +585,12 @@ export class Vault {
   }
 
   private judge() {
+    this.unlocked();
     return statusJudge(this.clock.now(), this.leadDays ?? this.settingsStore.read().leadDays ?? DEFAULT_LEAD_DAYS);
   }
 
   private currentFacts(version: number, masked: string, rotatedAt: string, rotateEveryDays: number) {
     return { version, masked, rotatedAt, dueAt: dueDate(new Date(rotatedAt), rotateEveryDays).toISOString() };
-  }
-
-  /** A provider's own interval (AWS: 60) wins; otherwise the user's default from settings. */
-  private defaultInterval(providerDefault: number, userDefault: number): number {
-    return providerDefault === DEFAULT_ROTATE_EVERY_DAYS ? userDefault : providerDefault;
-  }
-
-  private knownProvider(id: string) {
-    const provider = findProvider(id);
-    if (!provider) {
-      // checkFormat names the valid ids in its error
-      checkFormat(id, '');
-      throw new RekeyError('invalid-input', `Unknown provider "${id}".`);
-    }
-    return provider;
-  }
-
-  private prepareNew(input: NewSecret, value: string, now: Date, userDefault: number) {
-    const name = parseField(secretNameSchema, input.name, 'name');
-    checkSecretValue(value, `"${name}"`);
-    const warnings: string[] = [];
-    let provider;
-    if (input.provider !== undefined) {
-      provider = this.knownProvider(input.provider);
-      const formatWarning = checkFormat(provider.id, value);
-      if (formatWarning) warnings.push(formatWarning);
-    } else {
-      provider = detectProvider(value);
-    }
-    const envVar = parseField(envVarSchema, input.envVar ?? provider.suggestedEnvVar ?? envVarFromName(name), 'env var name');
-    return {
-      name,
-      value,
-      warnings,
-      provider: provider.id,
-      envVar,
-      project: parseField(projectSchema, input.project ?? '', 'project'),
-      notes: parseField(notesSchema, input.notes ?? '', 'notes'),
-      rotateEveryDays: parseField(rotateEveryDaysSchema, input.rotateEveryDays ?? this.defaultInterval(provider.defaultRotateEveryDays, userDefault), 'rotation interval'),
-      rotatedAt: input.rotatedAt === undefined ? now : checkRotatedAt(input.rotatedAt, now),
-      fingerprint: fingerprintValue(this.unlocked(), value),
-    };
-  }
-
-  private sealVersion(
-    secretId: string,
-    version: number,
-    value: string,
-    fingerprint: Buffer,
-    rotatedAt: string,
-    createdAt: string,
-    providerId: string,
-  ): NewVersion {
-    const plaintext = Buffer.from(value, 'utf8');
-    const sealed = seal(this.unlocked().encryption, plaintext, secretAssociatedData(secretId, version));
-    plaintext.fill(0);
-    const masked = maskValue(value, providerId === GENERIC_PROVIDER_ID ? undefined : providerId);
-    return { secretId, version, ...sealed, fingerprint, masked, rotatedAt, createdAt };
-  }
-
-  /** Reads the version the MAC'd row names as current, once the row and that version hold. */
-  private decryptCurrent(secret: { readonly id: string; readonly name: string }): string {
-    const row = this.secrets.findById(secret.id);
-    if (!row) throw new RekeyError('not-found', `No secret named "${secret.name}". \`rekey list\` shows the names.`);
-    const checked = this.integrity.checkForValue(row);
-    if (!checked.ok) throw changedOutsideRekey(row.name, checked.reason);
-    const sealed = checked.sealed;
-    const plain = open(this.unlocked().encryption, sealed, secretAssociatedData(secret.id, sealed.version));
-    if (!plain) {
-      throw new RekeyError(
-        'integrity',
-        `The stored value of "${secret.name}" (version ${sealed.version}) failed its integrity check: it was altered, moved or ` +
-          'sealed under another key. Other secrets are not affected.',
-      );
-    }
-    const value = plain.toString('utf8');
-    plain.fill(0);
-    return value;
   }
 
   private setExposed(name: string, exposed: boolean): SecretSummary {
@@ -715,43 +607,6 @@ export class Vault {
 }
 
 /**
- * One keychain read. A wrapped key needs the master password: the throttle is checked before
- * the password is asked for, a wrong one is counted, and a wrap weaker than today's cost is
- * raised while the key is at hand.
- */
-async function readVaultKey(db: Database, path: string, vaultId: string, options: VaultOptions): Promise<Buffer | null> {
-  const account = vaultKeyAccount(vaultId);
-  const stored = await options.keyStore.get(account);
-  if (stored === null) {
-    throw new RekeyError(
-      'keychain-key-missing',
-      `The vault key for ${path} is not in the ${options.keyStore.description} (account ${account}). ` +
-        'Without it the stored values cannot be decrypted; restore the keychain item, or move the vault aside and run `rekey init`.',
-    );
-  }
-  if (!isWrappedVaultKey(stored)) return decodeVaultKey(stored);
-  if (!options.askPassword) throw new RekeyError('password-required', 'This vault is locked with a master password; it is needed to open it.');
-  const throttle = new UnlockThrottle(db, options.clock ?? systemClock);
-  throttle.check();
-  const password = await options.askPassword();
-  const unwrapped = await unwrapVaultKey(stored, password, vaultId);
-  if (!unwrapped.ok) {
-    if (unwrapped.reason === 'damaged') return null;
-    const wait = throttle.recordFailure();
-    throw new RekeyError('wrong-password', wait > 0 ? `Wrong master password. Try again in ${seconds(wait)}.` : 'Wrong master password.');
-  }
-  throttle.reset();
-  const cost = options.kdfCost;
-  const params = wrappedKdfParams(stored);
-  if (cost && params && (params.N < cost.N || params.r < cost.r || params.p < cost.p)) {
-    await options.keyStore.set(account, await wrapVaultKey(unwrapped.vaultKey, password, vaultId, newKdfParams(cost)));
-  }
-  return unwrapped.vaultKey;
-}
-
-export type MasterPasswordChange = 'set' | 'change' | 'remove';
-
-/**
  * Sets, changes or removes the master password: the vault key is read (asking for the current
  * password when there is one), checked against the vault, and written back wrapped under the new
  * password, or bare. Recorded in the audit log (never the password).
@@ -762,29 +617,19 @@ export async function changeMasterPassword(options: VaultOptions, next: string |
   if (!existsSync(path)) throw new RekeyError('not-initialised', `No vault at ${path}. Run \`rekey init\` to create one (or set REKEY_HOME).`);
   const db = openDatabase(path, { create: false });
   try {
-    const read = (key: string) => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-    const vaultId = read(META.vaultId);
-    const keyCheck = read(META.keyCheck);
-    if (vaultId === undefined || keyCheck === undefined) throw new RekeyError('integrity', `The vault at ${path} is incomplete (its identity record is missing).`);
-    const account = vaultKeyAccount(vaultId);
-    const had = isWrappedVaultKey((await options.keyStore.get(account)) ?? '');
-    if (!had && next === null) throw new RekeyError('invalid-input', 'This vault has no master password to remove.');
-    const vaultKey = await readVaultKey(db, path, vaultId, options);
-    const keys = vaultKey && deriveVaultKeys(vaultKey, vaultId);
+    const identity = readVaultIdentity(db, path);
+    const unlocked = await unlockVaultKey(db, path, identity, options);
     try {
-      if (!vaultKey || !keys || !keyCheckMatches(keys, keyCheck)) {
-        throw new RekeyError('wrong-vault-key', `The vault key in the ${options.keyStore.description} does not belong to the vault at ${path}.`);
-      }
-      const item = next === null ? encodeVaultKey(vaultKey) : await wrapVaultKey(vaultKey, next, vaultId, newKdfParams(options.kdfCost));
-      await options.keyStore.set(account, item);
-      const change: MasterPasswordChange = next === null ? 'remove' : had ? 'change' : 'set';
-      const audit = new AuditLog(db, keys.audit);
+      if (!unlocked.hadPassword && next === null) throw new RekeyError('invalid-input', 'This vault has no master password to remove.');
+      const item = next === null ? encodeVaultKey(unlocked.vaultKey) : await wrapVaultKey(unlocked.vaultKey, next, identity.vaultId, newKdfParams(options.kdfCost));
+      await options.keyStore.set(vaultKeyAccount(identity.vaultId), item);
+      const change: MasterPasswordChange = next === null ? 'remove' : unlocked.hadPassword ? 'change' : 'set';
+      const audit = new AuditLog(db, unlocked.keys.audit);
       const now = (options.clock ?? systemClock).now();
       db.transaction(() => audit.append(now, `vault.password-${change}`, null, {})).immediate();
       return change;
     } finally {
-      vaultKey?.fill(0);
-      if (keys) wipeVaultKeys(keys);
+      wipeUnlocked(unlocked);
     }
   } finally {
     db.close();
@@ -797,12 +642,16 @@ export async function hasMasterPassword(options: Pick<VaultOptions, 'home' | 'ke
   if (!existsSync(path)) return false;
   const db = openDatabase(path, { create: false });
   try {
-    const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(META.vaultId) as { value: string } | undefined;
-    if (row === undefined) return false;
-    return isWrappedVaultKey((await options.keyStore.get(vaultKeyAccount(row.value))) ?? '');
+    const vaultId = readVaultId(db);
+    if (vaultId === undefined) return false;
+    return isWrappedVaultKey((await options.keyStore.get(vaultKeyAccount(vaultId))) ?? '');
   } finally {
     db.close();
   }
+}
+
+function closedError(): RekeyError {
+  return new RekeyError('vault-closed', 'The vault is closed.');
 }
 
 function camel(column: string): string {

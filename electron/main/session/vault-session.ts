@@ -39,6 +39,8 @@ export class VaultSession {
   private opened: Vault | null = null;
   private opening: Promise<Vault> | null = null;
   private lockedByUser = false;
+  /** The tail of the queue of password attempts (unlock, password changes): one at a time. */
+  private attempts: Promise<unknown> = Promise.resolve();
   private meta: VaultMetadata | null = null;
   private readonly path: string;
 
@@ -71,12 +73,21 @@ export class VaultSession {
     }
   }
 
-  /** Wrong passwords and the throttle come back as RekeyErrors with their own messages. */
-  async unlock(password: string | undefined): Promise<VaultStatus> {
-    if (this.opened) return { state: 'ready', path: this.path };
-    this.opened = await Vault.open({ ...this.vaultOptions(), askPassword: password === undefined ? undefined : async () => password });
-    this.lockedByUser = false;
-    return { state: 'ready', path: this.path };
+  /**
+   * Wrong passwords and the throttle come back as RekeyErrors with their own messages. Calls
+   * run one at a time: a second unlock waits for the first, then finds the vault open (no
+   * second keychain read, no second vault left open) or meets the throttle the first one set.
+   */
+  unlock(password: string | undefined): Promise<VaultStatus> {
+    return this.oneAtATime(async () => {
+      if (this.opened) return { state: 'ready', path: this.path };
+      // an open already under way (openEarly, the window's first calls) finishes first
+      await this.opening?.catch(() => undefined);
+      if (this.opened) return { state: 'ready', path: this.path };
+      this.opened = await Vault.open({ ...this.vaultOptions(), askPassword: password === undefined ? undefined : async () => password });
+      this.lockedByUser = false;
+      return { state: 'ready', path: this.path };
+    });
   }
 
   /**
@@ -149,8 +160,8 @@ export class VaultSession {
   }
 
   /** Set (current undefined), change or remove (next null) the master password. */
-  async setPassword(current: string | undefined, next: string | null) {
-    return changeMasterPassword({ ...this.vaultOptions(), askPassword: current === undefined ? undefined : async () => current }, next);
+  setPassword(current: string | undefined, next: string | null) {
+    return this.oneAtATime(() => changeMasterPassword({ ...this.vaultOptions(), askPassword: current === undefined ? undefined : async () => current }, next));
   }
 
   /** The sealed backup of the open vault (its keychain item read once more, for a master password). */
@@ -174,6 +185,12 @@ export class VaultSession {
     this.opened = null;
     this.meta?.close();
     this.meta = null;
+  }
+
+  private oneAtATime<T>(attempt: () => Promise<T>): Promise<T> {
+    const run = this.attempts.then(attempt);
+    this.attempts = run.catch(() => undefined);
+    return run;
   }
 
   private statusFor(error: unknown): VaultStatus {

@@ -1,7 +1,9 @@
 /**
- * ARCHITECTURE §5: no remote origins, no inline script, no eval. The renderer's index.html
- * carries the same policy in a meta tag (file:// responses have no headers to add it to);
- * a test keeps the two identical.
+ * ARCHITECTURE §5: no remote origins, no inline script, no eval, no frames, workers, media or
+ * manifest (the renderer uses none). It is a response header on every file app://rekey/ serves
+ * (renderer-protocol.ts) and on any other response (main.ts's onHeadersReceived); the
+ * renderer's index.html repeats it in a meta tag as a second line, and a test keeps the two
+ * identical.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -11,6 +13,10 @@ export const CONTENT_SECURITY_POLICY = [
   "font-src 'self'",
   "connect-src 'none'",
   "object-src 'none'",
+  "frame-src 'none'",
+  "worker-src 'none'",
+  "media-src 'none'",
+  "manifest-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import builderUtil from 'builder-util';
@@ -8,6 +9,9 @@ import type { Configuration } from 'electron-builder';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ICON_SIZES, ROOT } from '../../../scripts/make-icons.js';
 import { readIcns, readIco, readPngHeader } from './icon-formats.js';
+
+// electron-builder's own plist parser (a dependency of app-builder-lib, no type declarations)
+const parsePlist = (createRequire(import.meta.url)('plist') as { parse(xml: string): unknown }).parse;
 
 // The config is read and checked by electron-builder's own code: the loader `--config` uses
 // and the JSON-schema validation every build runs first.
@@ -36,7 +40,8 @@ describe(CONFIG_FILE, () => {
     await expect(
       appBuilderConfig.validateConfiguration({ ...effective, asarUnpak: ['**/*.node'] } as Configuration, logger),
     ).rejects.toThrow(/unknown property 'asarUnpak'/);
-  });
+    // the first validation compiles electron-builder's whole JSON schema: seconds on a busy 2-core machine
+  }, 30_000);
 
   it('names the app and writes to release/', () => {
     expect(raw.appId).toBe('dev.rekey.app');
@@ -126,6 +131,24 @@ describe(CONFIG_FILE, () => {
     const sizes = elements.map((element) => readPngHeader(element.data).width);
     expect(Math.max(...sizes)).toBe(1024);
     expect(Math.min(...sizes)).toBe(16);
+  });
+
+  it('signs the macOS app and its helpers with allow-jit only: no library-validation or other hardened-runtime escape', () => {
+    // electron-builder falls back to its own template (which disables library validation) for
+    // any of the two that is not set
+    expect(raw.mac?.entitlements).toBe('build/entitlements.mac.plist');
+    expect(raw.mac?.entitlementsInherit).toBe('build/entitlements.mac.plist');
+    const files = new Set([raw.mac?.entitlements, raw.mac?.entitlementsInherit, ...readdirSync(path.join(ROOT, 'build')).filter((f) => /entitlements.*\.plist$/.test(f)).map((f) => `build/${f}`)]);
+    for (const file of files) {
+      if (typeof file !== 'string') continue;
+      // parsed by the plist package electron-builder and @electron/osx-sign read entitlements with
+      const entitlements = parsePlist(readFileSync(path.join(ROOT, file), 'utf8'));
+      expect(entitlements, file).toEqual({ 'com.apple.security.cs.allow-jit': true });
+      expect(entitlements, file).not.toHaveProperty(['com.apple.security.cs.disable-library-validation']);
+    }
+    // the check has teeth: electron-builder's default template, used without our file, fails it
+    const template = parsePlist(readFileSync(createRequire(import.meta.url).resolve('app-builder-lib/templates/entitlements.mac.plist'), 'utf8'));
+    expect(template).toHaveProperty(['com.apple.security.cs.disable-library-validation'], true);
   });
 
   it('builds an nsis installer for Windows with an ico that has a 256 px image', () => {

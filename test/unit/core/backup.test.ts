@@ -63,7 +63,8 @@ describe('encrypted backup and restore (core)', () => {
     created.add({ name: 'stripe' }, value);
     created.close();
     await changeMasterPassword({ home: sourceHome, keyStore, kdfCost: CHEAP }, 'master password 1');
-    const source = await Vault.open({ home: sourceHome, keyStore, askPassword: async () => 'master password 1' });
+    // kdfCost: unlocking raises a weaker wrap to the given cost (by default the real, slow one)
+    const source = await Vault.open({ home: sourceHome, keyStore, kdfCost: CHEAP, askPassword: async () => 'master password 1' });
     const { bytes } = await createBackup(source, keyStore, PASSPHRASE, { kdfCost: CHEAP });
     source.close();
     // the wrapped keychain item is inside the sealed file, not beside it
@@ -74,7 +75,7 @@ describe('encrypted backup and restore (core)', () => {
     expect((await restoreBackup(bytes, PASSPHRASE, { home: target, keyStore: elsewhere })).masterPassword).toBe(true);
     await expect(Vault.open({ home: target, keyStore: elsewhere })).rejects.toMatchObject({ code: 'password-required' });
     await expect(Vault.open({ home: target, keyStore: elsewhere, askPassword: async () => 'wrong' })).rejects.toMatchObject({ code: 'wrong-password' });
-    const restored = await Vault.open({ home: target, keyStore: elsewhere, askPassword: async () => 'master password 1' });
+    const restored = await Vault.open({ home: target, keyStore: elsewhere, kdfCost: CHEAP, askPassword: async () => 'master password 1' });
     try {
       expect(restored.reveal('stripe', 'reveal')).toBe(value);
     } finally {

@@ -123,7 +123,7 @@ describe('master password on a vault', () => {
     await restoreBackup(bytes, passphrase, elsewhere);
     expect(await hasMasterPassword(elsewhere)).toBe(true);
     expect((await rejection(Vault.open(elsewhere))).code).toBe('password-required');
-    const restored = await Vault.open({ ...elsewhere, askPassword: async () => 'correct horse battery' });
+    const restored = await Vault.open({ ...elsewhere, kdfCost: CHEAP, askPassword: async () => 'correct horse battery' });
     expect(restored.reveal('api', 'reveal')).toBe(value);
     restored.close();
   });

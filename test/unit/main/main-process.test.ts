@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../electron/contract/index.js';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/main/window/content-security-policy.js';
 import { tempDir } from '../../support/temp-vault.js';
 
 vi.mock('electron', () => import('../../support/electron-stand-in.js'));
@@ -41,7 +42,24 @@ describe('the Electron main process, against a stand-in electron module', () => 
     });
     // from source the siblings are electron/preload and electron/renderer; bundled, dist/…
     expect(String(prefs['preload'])).toMatch(/[/\\]preload[/\\]preload\.cjs$/);
-    expect(window?.loadedUrl).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+    expect(window?.loadedUrl).toBe('app://rekey/index.html');
+  });
+
+  it('registers app: as a privileged standard scheme before ready, and serves it from the renderer folder', async () => {
+    expect(standIn.calls.privilegedSchemes).toEqual([
+      { schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }], afterReady: false },
+    ]);
+    const handler = standIn.calls.protocolHandlers.get('app');
+    expect([...standIn.calls.protocolHandlers.keys()]).toEqual(['app']);
+    // from source, the renderer folder main serves is electron/renderer, which does not exist
+    const missing = (await handler?.({ url: 'app://rekey/index.html', method: 'GET' })) as Response;
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const traversal = (await handler?.({ url: 'app://rekey/%2e%2e/main/main.ts', method: 'GET' })) as Response;
+    expect(traversal.status).toBe(403);
+    expect(errors).toHaveBeenCalledWith('rekey: app: refused "app://rekey/%2e%2e/main/main.ts": a dot segment');
+    errors.mockRestore();
   });
 
   it('answers requests from its own frame and refuses any other frame', async () => {
@@ -51,6 +69,14 @@ describe('the Electron main process, against a stand-in electron module', () => 
     expect(own).toMatchObject({ ok: true, value: { state: 'no-vault' } });
     const foreign = await handler?.({ senderFrame: { url: 'https://evil.example/' } }, {});
     expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // the window's own frame, once it shows anything but the app page, is not trusted either
+    const frame = window?.webContents.mainFrame;
+    for (const url of ['app://rekey.evil/index.html', 'app://rekey/other.html', 'app://x@rekey/index.html', 'file:///index.html']) {
+      if (frame) frame.url = url;
+      expect(await handler?.({ senderFrame: frame }, {}), url).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    if (frame) frame.url = 'app://rekey/index.html#/settings';
+    expect(await handler?.({ senderFrame: frame }, {})).toMatchObject({ ok: true });
     const bad = await handler?.({ senderFrame: window?.webContents.mainFrame }, { unexpected: 1 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
@@ -61,7 +87,10 @@ describe('the Electron main process, against a stand-in electron module', () => 
     const prevented: string[] = [];
     navigate?.({ preventDefault: () => prevented.push('evil') }, 'https://evil.example/');
     navigate?.({ preventDefault: () => prevented.push('self') }, standIn.calls.windows[0]?.loadedUrl);
-    expect(prevented).toEqual(['evil']);
+    navigate?.({ preventDefault: () => prevented.push('look-alike') }, 'app://rekey.evil.com/index.html');
+    navigate?.({ preventDefault: () => prevented.push('other page') }, 'app://rekey/assets/index.js');
+    navigate?.({ preventDefault: () => prevented.push('file') }, 'file:///etc/passwd');
+    expect(prevented).toEqual(['evil', 'look-alike', 'other page', 'file']);
     expect(contents?.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     expect(contents?.openHandler?.({ url: 'https://github.com/settings/tokens' })).toEqual({ action: 'deny' });
     expect(standIn.calls.externalUrls).toEqual(['https://github.com/settings/tokens']);

@@ -89,3 +89,50 @@ describe('the window’s vault session', () => {
     }
   });
 });
+
+describe('unlocking in the window is serialised', () => {
+  const CHEAP = { N: 1024, r: 8, p: 1 };
+  const PASSWORD = 'correct horse battery';
+
+  async function lockedWithPassword() {
+    const made = await sessionOnNewVault({ kdfCost: CHEAP });
+    await made.session.setPassword(undefined, PASSWORD);
+    made.session.lock();
+    return made;
+  }
+
+  it('two unlocks at once: the second waits for the first and finds the vault open (one keychain read, one vault)', async () => {
+    const { session, keyStore, dispose } = await lockedWithPassword();
+    try {
+      const readsBefore = keyStore.calls;
+      const [first, second] = await Promise.all([session.unlock(PASSWORD), session.unlock(PASSWORD)]);
+      expect([first.state, second.state]).toEqual(['ready', 'ready']);
+      expect(keyStore.calls - readsBefore).toBe(1);
+    } finally {
+      dispose();
+    }
+  });
+
+  it('wrong passwords at once are tried one after the other: each reads the keychain only after the one before has finished', async () => {
+    const { session, keyStore, dispose } = await lockedWithPassword();
+    try {
+      const events: string[] = [];
+      const get = keyStore.get.bind(keyStore);
+      keyStore.get = async (account: string) => {
+        events.push('keychain read');
+        return get(account);
+      };
+      const attempts = ['wrong password one', 'wrong password two'].map((password) =>
+        session.unlock(password).then(
+          () => events.push('unlocked'),
+          (error: { code: string }) => events.push(error.code),
+        ),
+      );
+      await Promise.all(attempts);
+      expect(events).toEqual(['keychain read', 'wrong-password', 'keychain read', 'wrong-password']);
+      expect(session.locked).toBe(true);
+    } finally {
+      dispose();
+    }
+  });
+});

@@ -13,7 +13,41 @@ describe('window hardening as data', () => {
   it('has a CSP with no remote origin, inline script or eval', () => {
     expect(CONTENT_SECURITY_POLICY).toMatch(/default-src 'self'/);
     expect(CONTENT_SECURITY_POLICY).toMatch(/object-src 'none'/);
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|\*|https?:/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|\*|https?:|blob:/);
+  });
+
+  it('allows no frames, workers, media or manifest, and keeps every other directive as strict', () => {
+    const directives = Object.fromEntries(
+      CONTENT_SECURITY_POLICY.split(';').map((part) => {
+        const [name = '', ...sources] = part.trim().split(/\s+/);
+        return [name, sources.join(' ')];
+      }),
+    );
+    expect(directives).toEqual({
+      'default-src': "'self'",
+      'script-src': "'self'",
+      'style-src': "'self'",
+      'img-src': "'self' data:",
+      'font-src': "'self'",
+      'connect-src': "'none'",
+      'object-src': "'none'",
+      'frame-src': "'none'",
+      'worker-src': "'none'",
+      'media-src': "'none'",
+      'manifest-src': "'none'",
+      'base-uri': "'none'",
+      'form-action': "'none'",
+      'frame-ancestors': "'none'",
+    });
+  });
+
+  it('has a renderer that starts no worker, which worker-src none would refuse', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const sources = readdirSync(new URL('../../../renderer/src', import.meta.url), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
+      .map((entry) => readFileSync(`${entry.parentPath}/${entry.name}`, 'utf8'));
+    expect(sources.length).toBeGreaterThan(10);
+    expect(sources.filter((source) => /new (Shared)?Worker\(|serviceWorker|<(iframe|video|audio)\b/.test(source))).toEqual([]);
   });
 
   it('opens externally only https pages on the allow list', () => {

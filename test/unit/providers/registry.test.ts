@@ -22,11 +22,18 @@ describe('provider catalog', () => {
     for (const provider of providers) {
       expect(provider.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
       expect(provider.displayName.trim()).not.toBe('');
-      expect(Number.isInteger(provider.defaultRotateEveryDays) && provider.defaultRotateEveryDays > 0).toBe(true);
+      // null: the user's default from settings applies; only a provider with a reason has its own
+      const own = provider.defaultRotateEveryDays;
+      expect(own === null || (Number.isInteger(own) && own > 0)).toBe(true);
       if (provider.rotateUrl !== null) expect(new URL(provider.rotateUrl).protocol).toBe('https:');
       if (provider.id === GENERIC_PROVIDER_ID) expect(provider.suggestedEnvVar).toBeNull();
       else expect(provider.suggestedEnvVar).toMatch(/^[A-Z][A-Z0-9_]*$/);
     }
+  });
+
+  it('only AWS access keys have an interval of their own (60 days)', () => {
+    const own = providers.filter((provider) => provider.defaultRotateEveryDays !== null).map((provider) => [provider.id, provider.defaultRotateEveryDays]);
+    expect(own).toEqual([['aws-access-key-id', 60]]);
   });
 
   it('exposes metadata only, and it cannot be altered by callers', () => {

@@ -2,6 +2,7 @@ import { format } from 'date-fns';
 import { useState } from 'react';
 import { call } from '../../api/rekey';
 import type { NewSecret } from '../../api/types';
+import { useDefaultRotateEveryDays } from '../../hooks/useDefaultRotateEveryDays';
 import { useDetect } from '../../hooks/useDetect';
 import { useProviders } from '../../hooks/useProviders';
 import { useToasts } from '../../hooks/useToasts';
@@ -25,6 +26,7 @@ type Edits = Partial<Record<keyof MetadataValues, string>>;
  */
 export function AddSecretDialog({ onClose, names, projects, currentProject, upsert }: DialogContext) {
   const providers = useProviders();
+  const userDefaultDays = useDefaultRotateEveryDays();
   const toasts = useToasts();
   const [today] = useState(() => format(new Date(), 'yyyy-MM-dd'));
   const [value, setValue] = useState('');
@@ -42,7 +44,8 @@ export function AddSecretDialog({ onClose, names, projects, currentProject, upse
     envVar: edits.envVar ?? (detected ? suggestEnvVar(detected, name) : ''),
     project,
     provider: chosenProvider,
-    rotateEvery: edits.rotateEvery ?? String(detected?.defaultRotateEveryDays ?? 90),
+    // the provider's own interval, else the user's default (empty until read: core applies it)
+    rotateEvery: edits.rotateEvery ?? String(detected?.defaultRotateEveryDays ?? userDefaultDays ?? ''),
     rotatedOn: edits.rotatedOn ?? '',
     notes: edits.notes ?? '',
   };
