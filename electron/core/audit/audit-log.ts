@@ -52,6 +52,8 @@ interface AuditRow {
 }
 
 const HEAD_KEY = 'audit_head';
+/** Spelled as in migration 3's partial index audit_events_vault_marks. */
+const VAULT_MARKS = "action IN ('vault.settings', 'vault.records-signed')";
 /** The vault's id as init wrote it; the audit key is derived with it, so it cannot be swapped unnoticed. */
 const VAULT_ID_KEY = 'vault_id';
 
@@ -72,9 +74,11 @@ export class AuditLog {
   private readonly all: Statement<[], AuditRow>;
   private readonly one: Statement<[number], AuditRow>;
   private readonly newest: Statement<[], { seq: number; mac: Buffer }>;
-  private readonly rowWrite: Statement<[string], { seq: number | null }>;
-  private readonly rowWrites: Statement<[], { secret_id: string; seq: number }>;
-  private readonly newestOfAction: Statement<[string], { seq: number | null }>;
+  // prepared on first use: they name migration 3's indexes, and the log of a schema-2 vault is
+  // also written (by its upgrade tests, and by Rekey before it) without them
+  private rowWrite?: Statement<[string], { seq: number | null }>;
+  private rowWrites?: Statement<[], { secret_id: string; seq: number }>;
+  private newestOfAction?: Statement<[string], { seq: number | null }>;
 
   constructor(
     private readonly db: Database,
@@ -88,12 +92,6 @@ export class AuditLog {
     this.all = db.prepare('SELECT seq, at, action, secret_id, detail_json, prev_mac, mac FROM audit_events ORDER BY seq');
     this.one = db.prepare('SELECT seq, at, action, secret_id, detail_json, prev_mac, mac FROM audit_events WHERE seq = ?');
     this.newest = db.prepare('SELECT seq, mac FROM audit_events ORDER BY seq DESC LIMIT 1');
-    // named: left alone, SQLite may pick audit_events_by_action and sort the whole log (the schema check guarantees the index)
-    this.rowWrite = db.prepare(`SELECT max(seq) AS seq FROM audit_events INDEXED BY audit_events_row_writes WHERE secret_id = ? AND ${ROW_WRITES}`);
-    this.rowWrites = db.prepare(
-      `SELECT secret_id, max(seq) AS seq FROM audit_events INDEXED BY audit_events_row_writes WHERE secret_id IS NOT NULL AND ${ROW_WRITES} GROUP BY secret_id`,
-    );
-    this.newestOfAction = db.prepare('SELECT max(seq) AS seq FROM audit_events WHERE action = ?');
   }
 
   /** Returns the new entry's seq: the MACs of the rows this change writes are bound to it. */
@@ -127,16 +125,22 @@ export class AuditLog {
 
   /** The newest entry that wrote this secret's rows (add, edit, rotate, undo, expose, unexpose). */
   lastRowWrite(secretId: string): number | null {
+    // named: left alone, SQLite may sort the whole log instead (the schema check guarantees the index)
+    this.rowWrite ??= this.db.prepare(`SELECT max(seq) AS seq FROM audit_events INDEXED BY audit_events_row_writes WHERE secret_id = ? AND ${ROW_WRITES}`);
     return this.rowWrite.get(secretId)?.seq ?? null;
   }
 
   /** lastRowWrite of every secret the log knows, in one pass over a small index. */
   lastRowWrites(): Map<string, number> {
+    this.rowWrites ??= this.db.prepare(
+      `SELECT secret_id, max(seq) AS seq FROM audit_events INDEXED BY audit_events_row_writes WHERE secret_id IS NOT NULL AND ${ROW_WRITES} GROUP BY secret_id`,
+    );
     return new Map(this.rowWrites.all().map((row) => [row.secret_id, row.seq]));
   }
 
-  /** The newest entry of this action, or null. */
-  newestOf(action: AuditAction): number | null {
+  /** The newest settings save, or the signing of an upgraded vault; null if there is none. */
+  newestOf(action: 'vault.settings' | 'vault.records-signed'): number | null {
+    this.newestOfAction ??= this.db.prepare(`SELECT max(seq) AS seq FROM audit_events INDEXED BY audit_events_vault_marks WHERE ${VAULT_MARKS} AND action = ?`);
     return this.newestOfAction.get(action)?.seq ?? null;
   }
 
