@@ -2,7 +2,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 /**
- * The renderer: built to static files that Electron loads over file://, hence the relative base.
+ * The renderer: built to static files that Electron serves from app://rekey/ (relative URLs, so
+ * the e2e harness can serve the same files at its own origin).
  * The page's CSP forbids inline scripts and styles, so nothing may be inlined into index.html
  * (assetsInlineLimit 0 also keeps small assets as files rather than data: URLs in CSS).
  */

@@ -1,4 +1,5 @@
 import type { Clock, KeyStore } from '../core/index.js';
+import { oneLine, terminalSafe } from './terminal-safe.js';
 
 /** Everything a command touches in the outside world, so commands stay plain functions. */
 export interface CliContext {
@@ -36,10 +37,13 @@ export const EXIT = { ok: 0, error: 1, usage: 2, attention: 3, found: 4 } as con
 /** Our own codes are EXIT; `rekey run` passes on the child's status, whatever it is. */
 export type ExitCode = number;
 
+/** Output for a person: control characters in it are escaped (terminal-safe.ts); line feeds stay. */
 export function out(ctx: CliContext, text: string): void {
-  ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  const safe = terminalSafe(text);
+  ctx.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 }
 
+/** One line on stderr, whatever the text quotes. */
 export function warn(ctx: CliContext, text: string): void {
-  ctx.stderr.write(`warning: ${text}\n`);
+  ctx.stderr.write(`warning: ${oneLine(text)}\n`);
 }

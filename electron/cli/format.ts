@@ -1,5 +1,6 @@
 import { format } from 'date-fns';
 import { type SecretSummary, type VersionSummary, daysUntilDue } from '../core/index.js';
+import { jsonSafe, oneLine } from './terminal-safe.js';
 
 export function day(iso: string): string {
   return format(new Date(iso), 'yyyy-MM-dd');
@@ -18,7 +19,9 @@ export function dueWords(secret: Pick<SecretSummary, 'status' | 'dueAt'>, now: D
   return `due in ${plural(days, 'day')}`;
 }
 
-export function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+/** Every cell is escaped to one line (terminal-safe.ts): names, notes and paths are not ours to trust. */
+export function table(headers: readonly string[], unsafeRows: ReadonlyArray<readonly string[]>): string {
+  const rows = unsafeRows.map((row) => row.map(oneLine));
   const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => [...(row[column] ?? '')].length)));
   const line = (cells: readonly string[]) =>
     cells
@@ -63,7 +66,7 @@ export function secretDetails(secret: SecretSummary, undoableUntil: string | nul
   if (undoableUntil) rows.push(['Undo rotation', `possible until ${day(undoableUntil)}`]);
   if (secret.notes) rows.push(['Notes', secret.notes]);
   const width = Math.max(...rows.map(([label]) => label.length));
-  return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n') + '\n';
+  return rows.map(([label, value]) => `${label.padEnd(width)}  ${oneLine(value)}`).join('\n') + '\n';
 }
 
 export function historyTable(versions: readonly VersionSummary[]): string {
@@ -80,5 +83,5 @@ export function historyTable(versions: readonly VersionSummary[]): string {
 }
 
 export function json(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
+  return jsonSafe(JSON.stringify(value, null, 2)) + '\n';
 }

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { RekeyError, isRekeyError } from '../core/index.js';
 import { type CliContext, EXIT, type ExitCode, type PasswordSource, UsageError } from './cli-context.js';
 import { COMMANDS } from './commands/index.js';
+import { oneLine, terminalSafe } from './terminal-safe.js';
 
 import { VERSION } from './version.js';
 
@@ -59,20 +60,20 @@ export async function main(fullArgv: readonly string[], ctx: CliContext): Promis
   } catch (error) {
     if (error instanceof UsageError) return usage(ctx, error);
     if (isRekeyError(error)) {
-      ctx.stderr.write(`rekey: ${error.message}\n`);
+      ctx.stderr.write(`rekey: ${oneLine(error.message)}\n`);
       return EXIT.error;
     }
     // a bug, not a user mistake: one line, the stack only on request
     const message = error instanceof Error ? error.message : String(error);
-    ctx.stderr.write(`rekey: unexpected error: ${message}\n`);
-    if (ctx.env['REKEY_DEBUG'] && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
+    ctx.stderr.write(`rekey: unexpected error: ${oneLine(message)}\n`);
+    if (ctx.env['REKEY_DEBUG'] && error instanceof Error && error.stack) ctx.stderr.write(`${terminalSafe(error.stack)}\n`);
     return EXIT.error;
   }
 }
 
 function usage(ctx: CliContext, error: UsageError): ExitCode {
   const hint = error.command ? `usage: ${COMMANDS.find((command) => command.name === error.command)?.usage ?? ''}` : 'Run `rekey help` for the commands.';
-  ctx.stderr.write(`rekey: ${error.message}\n${hint}\n`);
+  ctx.stderr.write(`rekey: ${oneLine(error.message)}\n${hint}\n`);
   return EXIT.usage;
 }
 

@@ -1,17 +1,19 @@
 import type { scanning } from '../core/index.js';
 import { table } from './format.js';
+import { oneLine } from './terminal-safe.js';
 
 type ScanFinding = scanning.ScanFinding;
 type ScanReport = scanning.ScanReport;
 
 export function where(finding: ScanFinding): string {
-  const place = `${finding.path}:${finding.line}:${finding.column}`;
+  const place = `${oneLine(finding.path)}:${finding.line}:${finding.column}`;
   return finding.commit === null ? place : `${finding.commit.slice(0, 12)}:${place}`;
 }
 
 export function vaultKeyWords(finding: ScanFinding): string {
   if (finding.secret === null) return 'not in the vault';
-  return finding.secret.current ? finding.secret.name : `${finding.secret.name} (previous value, v${finding.secret.version})`;
+  const name = oneLine(finding.secret.name);
+  return finding.secret.current ? name : `${name} (previous value, v${finding.secret.version})`;
 }
 
 function plural(count: number, unit: string): string {

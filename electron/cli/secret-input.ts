@@ -1,5 +1,6 @@
 import { RekeyError, decodeSecretBytes } from '../core/index.js';
 import type { CliContext } from './cli-context.js';
+import { terminalSafe } from './terminal-safe.js';
 
 /**
  * Values come from stdin only: argv is visible to other users in `ps`.
@@ -22,7 +23,7 @@ export function dropSingleLineNewline(text: string): string {
 /** Reads one line from the terminal without echoing it. */
 export function promptHidden(ctx: CliContext, prompt: string): Promise<string> {
   const stdin = ctx.stdin as NodeJS.ReadStream;
-  ctx.stderr.write(prompt);
+  ctx.stderr.write(terminalSafe(prompt));
   stdin.setRawMode(true);
   stdin.resume();
   return new Promise((resolve, reject) => {

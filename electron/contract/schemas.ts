@@ -135,6 +135,8 @@ export const importPreview = z.object({
       masked: z.string(),
       problem: z.string().nullable(),
       sameValueAs: z.array(z.string()),
+      /** The variable makes programs load code (PATH, LD_PRELOAD…); `rekey run` never passes it. */
+      warning: z.string().nullable(),
     }),
   ),
   ignoredLines: z.array(z.number().int()),

@@ -21,6 +21,7 @@ import { appLocations } from './app-location.js';
 import { HIDDEN_FLAG, applyLaunchAtLogin } from './login-item.js';
 import { realTimers } from './ports.js';
 import { AutoLock } from './reminders/auto-lock.js';
+import { ScreenLockWatcher, linuxLockSignalRules } from './reminders/linux-screen-lock.js';
 import { ReminderScheduler, type TrayView } from './reminders/reminder-scheduler.js';
 import { trayMenuTemplate, trayTitle, trayTooltip } from './reminders/tray-menu.js';
 import { electronClipboard } from './clipboard/electron-clipboard.js';
@@ -174,6 +175,12 @@ const autoLock = new AutoLock({
   timers: realTimers,
 });
 
+// powerMonitor's 'lock-screen' is macOS and Windows only; Linux desktops say it on D-Bus
+const linuxScreenLock =
+  process.platform === 'linux'
+    ? new ScreenLockWatcher({ rules: linuxLockSignalRules(process.env), onLock: () => autoLock.lockNow(), log: (line) => console.error(line) })
+    : null;
+
 services.onSettingsChanged((settings) => {
   applyLaunchAtLogin(settings.launchAtLogin, {
     setLoginItemSettings: (options) => app.setLoginItemSettings(options),
@@ -214,6 +221,7 @@ void app.whenReady().then(() => {
   autoLock.start();
   powerMonitor.on('resume', () => reminders.runNow());
   powerMonitor.on('lock-screen', () => autoLock.lockNow());
+  linuxScreenLock?.start();
   powerMonitor.on('suspend', () => autoLock.lockNow());
   app.on('activate', () => showWindow(null));
 });
@@ -231,6 +239,7 @@ app.on('before-quit', (event) => {
   event.preventDefault();
   reminders.stop();
   autoLock.stop();
+  linuxScreenLock?.stop();
   void services.close().finally(() => {
     closed = true;
     app.quit();

@@ -9,6 +9,7 @@ import { type Dispatch, createDispatcher } from './ipc/dispatcher.js';
 import { type ClipboardPort, type DialogPort, type Timers, realTimers } from './ports.js';
 import { ScanJobs } from './scan/scan-jobs.js';
 import { VaultSession } from './session/vault-session.js';
+import { PendingImports } from './transfer/pending-imports.js';
 
 export type { ClipboardPort, DialogPort } from './ports.js';
 
@@ -36,7 +37,10 @@ export interface RekeyServices {
   settings(): Settings | null;
   /** Called with the new settings whenever the window saves them. */
   onSettingsChanged(listener: (settings: Settings) => void): void;
-  /** Wipes the vault key and clears a secret we left on the clipboard. */
+  /**
+   * Wipes the vault key, clears a secret we left on the clipboard (one still being written
+   * too), cancels scans and drops their findings, and drops import previews.
+   */
   lock(): Promise<void>;
   readonly locked: boolean;
   /** A notification for this key was clicked: the window shows it next time it asks. */
@@ -53,19 +57,27 @@ export function createRekeyServices(options: RekeyServicesOptions): RekeyService
   const session = new VaultSession({ home: options.home, keyStore: options.keyStore, clock: options.clock, kdfCost: options.kdfCost });
   const clipboard = new ClipboardGuard(options.clipboard, options.timers ?? realTimers);
   const scans = new ScanJobs();
+  const pendingImports = new PendingImports();
   // auto-lock and clipboard clearing matter while the vault is open: then the settings are checked against their MAC
   const settings = () => session.openVault?.settings() ?? session.metadata()?.settings() ?? null;
   const clearSeconds = () => options.clipboardClearSeconds ?? settings()?.clipboardClearSeconds ?? 30;
   const listeners: Array<(settings: Settings) => void> = [];
   let focus: string | null = null;
+  /** Everything that holds a value outside the vault goes with the key (SECURITY.md). */
+  const dropValues = () => {
+    // the cancelled scans stop at their next progress report; nothing here waits for them
+    void scans.clear();
+    pendingImports.clear();
+  };
   const lock = async () => {
     session.lock();
+    dropValues();
     await clipboard.dispose();
   };
   const dispatch = createDispatcher(
     {
       ...secretHandlers(session, clipboard, clearSeconds),
-      ...transferHandlers(session, options.dialogs),
+      ...transferHandlers(session, options.dialogs, pendingImports),
       ...appHandlers(session, {
         takeFocusRequest: () => {
           const name = focus;
@@ -100,7 +112,7 @@ export function createRekeyServices(options: RekeyServicesOptions): RekeyService
     },
     async close() {
       try {
-        scans.clear();
+        dropValues();
         await clipboard.dispose();
       } finally {
         session.close();

@@ -14,16 +14,15 @@ import { renderTable } from './table.js';
 /**
  * The window with 10,000 keys, in Debian's Chromium over the real preload and main handlers
  * (the e2e harness): first render, and keystroke in the search box to the next painted frame.
- * The page loads from file://, as the app loads it; over the harness's HTTP server (how the e2e
- * suite loads it, to test main's CSP header) it is measured too, for comparison.
+ * The page is served by main's app://rekey/ protocol handler at the harness's fixed origin
+ * (test/e2e/support/app-protocol-route.ts, which says what differs from the app: mainly that
+ * each request crosses the DevTools protocol, which the app does not pay).
  */
 export interface RendererFigures {
-  /** Navigation start → the first frame painted with rows, the page loaded from file:// as the app loads it. */
+  /** Navigation start → the first frame painted with rows. */
   readonly firstRender: Figures;
   /** Navigation start → DOMContentLoaded: the part spent fetching and parsing the bundle. */
   readonly pageLoaded: Figures;
-  /** firstRender with the page served by the e2e harness's local HTTP server instead. */
-  readonly firstRenderOverHttp: Figures;
   readonly filterKeystroke: Figures;
   /** Keystrokes that left the visible rows unchanged (nothing to paint, so not timed). */
   readonly unchangedKeystrokes: number;
@@ -68,47 +67,33 @@ export async function measureRenderer(count: number, log: (line: string) => void
   const vaultId = vault.vaultId;
   vault.close();
 
-  const fromFile = await RekeyBrowser.launch('file');
-  const overHttp = await RekeyBrowser.launch('http');
+  const browser = await RekeyBrowser.launch();
   try {
-    const loadOnce = async (browser: RekeyBrowser) => {
+    const firstRender: number[] = [];
+    const pageLoaded: number[] = [];
+    let keystrokes: { timings: number[]; unchanged: number } | undefined;
+    for (let run = 0; run < RUNS; run++) {
       const app = await browser.open({ home, keyStore });
       await app.page.addInitScript(watchFirstRowsPainted, FIRST_ROW);
       await app.load();
-      return { app, painted: await app.page.evaluate(() => (window as unknown as FirstPaintProbe).__firstRowsPainted) };
-    };
-    const firstRender: number[] = [];
-    const pageLoaded: number[] = [];
-    const firstRenderOverHttp: number[] = [];
-    let keystrokes: { timings: number[]; unchanged: number } | undefined;
-    for (let run = 0; run < RUNS; run++) {
-      // the two ways in turns, so the machine's drift falls on both alike, and each goes first
-      // every other run, so neither way always loads right after the other closed its window
-      for (const way of run % 2 === 0 ? (['http', 'file'] as const) : (['file', 'http'] as const)) {
-        const { app, painted } = await loadOnce(way === 'file' ? fromFile : overHttp);
-        if (way === 'http') firstRenderOverHttp.push(painted.rows);
-        else {
-          firstRender.push(painted.rows);
-          pageLoaded.push(painted.domContentLoaded);
-          if (run === RUNS - 1) {
-            log('renderer: filter keystrokes');
-            keystrokes = await measureKeystrokes(app.page);
-          }
-        }
-        await app.close();
+      const painted = await app.page.evaluate(() => (window as unknown as FirstPaintProbe).__firstRowsPainted);
+      firstRender.push(painted.rows);
+      pageLoaded.push(painted.domContentLoaded);
+      if (run === RUNS - 1) {
+        log('renderer: filter keystrokes');
+        keystrokes = await measureKeystrokes(app.page);
       }
+      await app.close();
     }
     if (!keystrokes) throw new Error('no keystrokes measured');
     return {
       firstRender: figures(firstRender),
       pageLoaded: figures(pageLoaded),
-      firstRenderOverHttp: figures(firstRenderOverHttp),
       filterKeystroke: figures(keystrokes.timings),
       unchangedKeystrokes: keystrokes.unchanged,
     };
   } finally {
-    await fromFile.close();
-    await overHttp.close();
+    await browser.close();
     await keyStore.delete(`vault-key:${vaultId}`);
     dir.remove();
   }
@@ -180,13 +165,12 @@ export async function main(): Promise<void> {
       [
         ['list first render (navigation → rows painted)', cell(result.firstRender), '<= 300', result.firstRender.median <= 300 ? 'yes' : 'NO'],
         ['  of which page loaded (navigation → DOMContentLoaded)', cell(result.pageLoaded), '', ''],
-        ['  the same page served over local HTTP (e2e harness)', cell(result.firstRenderOverHttp), '', ''],
         ['filter keystroke → next painted frame', cell(result.filterKeystroke), '<= 50', result.filterKeystroke.median <= 50 ? 'yes' : 'NO'],
       ],
     ),
   );
   process.stdout.write(
-    `\nThe page loads from file://, as the app loads it; the HTTP row is for comparison with the e2e suite.\n(${result.unchangedKeystrokes} keystrokes left the visible rows unchanged and are not timed)\n`,
+    `\nThe page is served by main's app:// protocol handler through a Playwright route (test/e2e/support/app-protocol-route.ts).\n(${result.unchangedKeystrokes} keystrokes left the visible rows unchanged and are not timed)\n`,
   );
 }
 

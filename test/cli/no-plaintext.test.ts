@@ -187,8 +187,8 @@ describe('no plaintext leaves the vault except through get, run and export', () 
       await run(['import', clashFile, '--project', 'imp'], { expectCode: 1 });
       const check = "process.exit(['GITHUB_TOKEN','STRIPE_SECRET_KEY'].every((n) => (process.env[n] ?? '').length > 20) ? 0 : 9)";
       await run(['run', '--project', 'web', '--', process.execPath, '-e', check], { expectCode: 0 });
-      await run(['run', '--', process.execPath, '-e', 'process.exit(0)'], { expectCode: 0 });
-      await run(['run', '--', 'rekey-no-such-command'], { expectCode: 1 });
+      await run(['run', '--all', '--', process.execPath, '-e', 'process.exit(0)'], { expectCode: 0 });
+      await run(['run', '--all', '--', 'rekey-no-such-command'], { expectCode: 1 });
       await run(['rm', 'odd'], { expectCode: 0 });
       await run(['get', 'odd'], { expectCode: 1 });
 

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, 
 import { join } from 'node:path';
 import dotenv from 'dotenv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliVault, createCliVault, expectCleanError, expectOk } from '../support/cli-runner.js';
+import { type CliVault, createCliVault, expectCleanError, expectOk, expectUsageError } from '../support/cli-runner.js';
 import { requirePrivateKeyring } from '../support/real-keychain.js';
 import { randomToken, sampleKeys } from '../support/temp-vault.js';
 
@@ -258,9 +258,18 @@ describe('run', () => {
     expect(result.out).not.toContain(web);
   });
 
-  it('without --project the child gets every secret', async () => {
+  it('with --all the child gets every secret', async () => {
     const script = `process.exit(process.env.WEB_TOKEN === ${JSON.stringify(web)} && process.env.API_TOKEN === ${JSON.stringify(api)} ? 0 : 9)`;
-    expectOk(await v.run(['run', '--', process.execPath, '-e', script]));
+    expectOk(await v.run(['run', '--all', '--', process.execPath, '-e', script]));
+  });
+
+  it('without --project or --all it is a usage error that says so, and nothing runs', async () => {
+    const marker = join(v.work, 'ran-without-scope');
+    const result = await v.run(['run', '--', process.execPath, '-e', `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x')`]);
+    expectUsageError(result);
+    expect(result.stderr.split('\n')[0]).toMatch(/^rekey: .*--project P.*--all/);
+    expect(existsSync(marker)).toBe(false);
+    expectUsageError(await v.run(['run', '--all', '--project', 'web', '--', process.execPath, '-e', '0']));
   });
 
   it('passes the child’s exit code through', async () => {
@@ -271,5 +280,63 @@ describe('run', () => {
   it('a command that does not exist is one clear error', async () => {
     const line = expectCleanError(await v.run(['run', '--project', 'web', '--', 'rekey-no-such-command-xyz']));
     expect(line).toContain('rekey-no-such-command-xyz');
+  });
+});
+
+describe('run and import with variables that load code', () => {
+  let v: CliVault;
+  const token = sampleKeys.generic();
+  const planted = {
+    LD_PRELOAD: '/tmp/rekey-test-planted-library.so',
+    NODE_OPTIONS: '--require=/tmp/rekey-test-planted-module.js',
+    PATH: '/tmp/rekey-test-planted-bin',
+    DYLD_INSERT_LIBRARIES: '/tmp/rekey-test-planted.dylib',
+  };
+  /** The child prints the variables it was started with. */
+  const printEnv = `process.stdout.write(JSON.stringify(Object.fromEntries(${JSON.stringify([...Object.keys(planted), 'APP_TOKEN'])}.map((n) => [n, process.env[n] ?? null]))))`;
+
+  beforeAll(async () => {
+    v = await createCliVault();
+  });
+  afterAll(async () => {
+    await v.cleanup();
+  });
+
+  it('import stores them but warns, one line per variable, naming it', async () => {
+    const file = join(v.work, 'hostile.env');
+    writeFileSync(file, `${Object.entries(planted).map(([name, value]) => `${name}=${value}`).join('\n')}\nAPP_TOKEN=${token}\n`);
+    const result = await v.ok(['import', file, '--project', 'app']);
+    const warnings = result.stderr.split('\n').filter((line) => line.startsWith('warning: '));
+    for (const name of Object.keys(planted)) {
+      expect(warnings.filter((line) => line.includes(` sets ${name},`)), name).toHaveLength(1);
+    }
+    expect(warnings.some((line) => line.includes('APP_TOKEN'))).toBe(false);
+    expect(result.out).toContain('loads code');
+  });
+
+  it('rekey run never passes them from the vault: the child keeps its own, and each one is named on stderr', async () => {
+    const result = expectOk(
+      await v.run(['run', '--project', 'app', '--', process.execPath, '-e', printEnv], {
+        env: { NODE_OPTIONS: '--no-warnings', LD_PRELOAD: undefined, DYLD_INSERT_LIBRARIES: undefined },
+      }),
+    );
+    const seen = JSON.parse(result.out) as Record<string, string | null>;
+    expect(seen).toEqual({ LD_PRELOAD: null, NODE_OPTIONS: '--no-warnings', PATH: process.env['PATH'], DYLD_INSERT_LIBRARIES: null, APP_TOKEN: token });
+    for (const name of Object.keys(planted)) {
+      expect(result.stderr).toMatch(new RegExp(`^warning: "app/${name}" sets ${name}, .*not passed`, 'm'));
+    }
+  });
+
+  it('a key added by hand with --env LD_PRELOAD is dropped the same way', async () => {
+    await v.ok(['add', 'sneaky', '--project', 'hand', '--env', 'ld_preload'], { stdin: '/tmp/rekey-test-other.so\n' });
+    const result = await v.ok(['run', '--project', 'hand', '--', process.execPath, '-e', 'process.stdout.write(JSON.stringify([process.env.LD_PRELOAD ?? null, process.env.ld_preload ?? null]))']);
+    expect(JSON.parse(result.out)).toEqual([null, null]);
+    expect(result.stderr).toContain('"sneaky" sets ld_preload');
+  });
+
+  it('export writes them, with a warning naming each', async () => {
+    const result = await v.ok(['export', '--project', 'app']);
+    expect(dotenv.parse(result.stdout)).toMatchObject(planted);
+    for (const name of Object.keys(planted)) expect(result.stderr).toContain(`"app/${name}" sets ${name},`);
   });
 });

@@ -201,7 +201,25 @@ export const nativeTheme = { shouldUseDarkColors: false };
 export const session = { defaultSession: new StandInSession() };
 export const shell = { openExternal: async (url: string) => void calls.externalUrls.push(url) };
 export const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) };
-export const clipboard = { write: async () => undefined, writeText: async () => undefined, readText: async () => '', clear: () => undefined };
 export class ClipboardItem {
-  constructor(readonly entries: Record<string, string>) {}
+  constructor(readonly entries: Record<string, string | Blob>) {}
 }
+/** Behaves like a clipboard (the last write reads back) and keeps every item written, entries and bytes as given. */
+export const clipboard = {
+  written: [] as ClipboardItem[][],
+  text: '',
+  cleared: 0,
+  async write(items: ClipboardItem[]) {
+    clipboard.written.push(items);
+    const text = items[0]?.entries['text/plain'];
+    clipboard.text = typeof text === 'string' ? text : '';
+  },
+  async writeText(text: string) {
+    clipboard.text = text;
+  },
+  readText: async () => clipboard.text,
+  clear: () => {
+    clipboard.text = '';
+    clipboard.cleared++;
+  },
+};

@@ -7,6 +7,7 @@ import { EXIT, UsageError, out, warn } from '../cli-context.js';
 import type { Command } from '../command.js';
 import { vaultOptions, withVault } from '../open-vault.js';
 import { readPassphrase } from '../passphrase-input.js';
+import { oneLine } from '../terminal-safe.js';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
@@ -32,7 +33,7 @@ export const backup: Command = {
     await dotenv.writeFileAtomic(target, bytes, { force: flag(args, 'force') });
     out(
       ctx,
-      `Wrote ${target} (mode 0600): ${plural(verdict.secrets, 'secret')}, ${plural(verdict.versions, 'stored version')}, ` +
+      `Wrote ${oneLine(target)} (mode 0600): ${plural(verdict.secrets, 'secret')}, ${plural(verdict.versions, 'stored version')}, ` +
         `${verdict.auditEntries} audit ${verdict.auditEntries === 1 ? 'entry' : 'entries'}.`,
     );
     out(ctx, 'Keep the passphrase somewhere safe: without it the backup cannot be opened.');
@@ -74,9 +75,9 @@ export const restore: Command = {
     out(
       ctx,
       `Restored ${plural(result.verdict.secrets, 'secret')} (${plural(result.verdict.versions, 'stored version')}) ` +
-        `from the backup of ${result.backupCreatedAt} into ${result.path}.`,
+        `from the backup of ${result.backupCreatedAt} into ${oneLine(result.path)}.`,
     );
-    if (result.previousVaultKeptAt) out(ctx, `The vault it replaced is kept at ${result.previousVaultKeptAt}.`);
+    if (result.previousVaultKeptAt) out(ctx, `The vault it replaced is kept at ${oneLine(result.previousVaultKeptAt)}.`);
     if (result.masterPassword) out(ctx, 'It has the master password it had when the backup was made.');
     if (result.verdict.auditProblem) warn(ctx, `the restored audit log does not verify (${result.verdict.auditProblem}), as in the vault it was taken from.`);
     return EXIT.ok;

@@ -5,6 +5,7 @@ import type { Command } from '../command.js';
 import { json } from '../format.js';
 import { vaultOptions } from '../open-vault.js';
 import { VERSION } from '../version.js';
+import { oneLine, terminalSafe } from '../terminal-safe.js';
 import { findingsTable, scanJson, scanSarif, summaryLine, vaultKeyWords, where } from '../scan-format.js';
 
 const OPTIONS = {
@@ -30,7 +31,7 @@ async function withIndex<T>(ctx: CliContext, use: (index: scanning.KnownValueInd
 async function installHook(ctx: CliContext): Promise<number> {
   if (ctx.launcher === undefined) throw new UsageError('--install-hook needs the rekey command itself (bin/rekey.js)', 'scan');
   const installed = await scanning.installPreCommitHook({ cwd: ctx.cwd, command: ctx.launcher, env: ctx.env });
-  out(ctx, `${installed.updated ? 'Updated' : 'Installed'} the pre-commit hook at ${installed.path}.`);
+  out(ctx, `${installed.updated ? 'Updated' : 'Installed'} the pre-commit hook at ${oneLine(installed.path)}.`);
   out(ctx, 'Commits whose staged content holds a value from your vault are now refused. Skip it once with: git commit --no-verify');
   return EXIT.ok;
 }
@@ -43,10 +44,12 @@ async function scanStaged(ctx: CliContext): Promise<number> {
     warn(ctx, `${where(finding)} holds a key that is not in your vault: ${finding.providerName} ${finding.masked}`);
   }
   if (vault.length === 0) return EXIT.ok;
-  const lines = vault.map((finding) => `  ${where(finding)}  ${vaultKeyWords(finding)}  ${finding.masked}`);
+  const lines = vault.map((finding) => `  ${where(finding)}  ${vaultKeyWords(finding)}  ${oneLine(finding.masked)}`);
   ctx.stderr.write(
+    terminalSafe(
     `rekey: this commit would add ${vault.length === 1 ? 'a value' : `${vault.length} values`} from your vault:\n${lines.join('\n')}\n` +
       'Remove it from the staged files (git restore --staged, or edit and git add). To commit anyway: git commit --no-verify\n',
+    ),
   );
   return EXIT.found;
 }

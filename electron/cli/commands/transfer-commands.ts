@@ -7,6 +7,7 @@ import { flag, parseCommandArgs, stringOption } from '../arguments.js';
 import { type CliContext, EXIT, type ExitCode, UsageError, out, warn } from '../cli-context.js';
 import type { Command } from '../command.js';
 import { table } from '../format.js';
+import { oneLine } from '../terminal-safe.js';
 import { withVault } from '../open-vault.js';
 
 export const exportCommand: Command = {
@@ -37,11 +38,13 @@ export const exportCommand: Command = {
       exportSecrets(vault, { project: stringOption(args, 'project') }, format as dotenv.ExportFormat, target ?? 'stdout'),
     );
     if (target === undefined) {
+      for (const warning of result.warnings) warn(ctx, warning);
       ctx.stdout.write(result.text);
       return EXIT.ok;
     }
     await dotenv.writeFileAtomic(target, result.text, { force: flag(args, 'force') });
-    ctx.stderr.write(`Wrote ${result.names.length} secret(s) to ${target} (mode 0600).\n`);
+    ctx.stderr.write(`Wrote ${result.names.length} secret(s) to ${oneLine(target)} (mode 0600).\n`);
+    for (const warning of result.warnings) warn(ctx, warning);
     const exposure = await dotenv.gitExposureWarning(target);
     if (exposure) warn(ctx, exposure);
     return EXIT.ok;
@@ -90,10 +93,13 @@ export const importCommand: Command = {
             row.name,
             row.providerName,
             row.masked,
-            [row.problem, row.sameValueAs.length > 0 ? `same value as ${row.sameValueAs.join(', ')}` : null].filter(Boolean).join('; '),
+            [row.problem, row.sameValueAs.length > 0 ? `same value as ${row.sameValueAs.join(', ')}` : null, row.warning === null ? null : 'loads code: see warning']
+              .filter(Boolean)
+              .join('; '),
           ]),
         ),
       );
+      for (const row of plan.rows) if (row.warning !== null) warn(ctx, row.warning);
       if (plan.ignoredLines.length > 0) {
         warn(ctx, `line(s) ${plan.ignoredLines.join(', ')} of ${file} were not understood and are skipped.`);
       }
@@ -103,7 +109,7 @@ export const importCommand: Command = {
       }
       const added = applyImport(vault, plan);
       for (const { warnings } of added) for (const warning of warnings) warn(ctx, warning);
-      out(ctx, `Imported ${added.length} secret(s) from ${file}.`);
+      out(ctx, `Imported ${added.length} secret(s) from ${oneLine(file)}.`);
       return EXIT.ok;
     });
   },
@@ -111,17 +117,25 @@ export const importCommand: Command = {
 
 export const run: Command = {
   name: 'run',
-  usage: 'rekey run [--project P] -- CMD [ARGS…]',
-  summary: "start CMD with the secrets in its environment only (nothing is written to disk)",
+  usage: 'rekey run (--project P | --all) -- CMD [ARGS…]',
+  summary:
+    "start CMD with the secrets in its environment only (nothing is written to disk); never sets variables that load code, such as PATH or LD_PRELOAD",
   async run(ctx, argv) {
     const separator = argv.indexOf('--');
     if (separator === -1 || separator === argv.length - 1) {
       throw new UsageError('give the command after --, e.g. rekey run --project api -- npm start', 'run');
     }
-    const args = parseCommandArgs('run', argv.slice(0, separator), { project: { type: 'string' } }, { min: 0, max: 0, names: '' });
+    const args = parseCommandArgs('run', argv.slice(0, separator), { project: { type: 'string' }, all: { type: 'boolean' } }, { min: 0, max: 0, names: '' });
+    const project = stringOption(args, 'project');
+    // Every key in the vault going to whatever command was typed is too easy to do by accident.
+    if (project === undefined && !flag(args, 'all')) {
+      throw new UsageError('say which keys the command gets: pass --project P, or --all for every key in the vault', 'run');
+    }
+    if (project !== undefined && flag(args, 'all')) throw new UsageError('pass either --project P or --all, not both', 'run');
     const [command, ...commandArgs] = argv.slice(separator + 1) as [string, ...string[]];
-    const secretsEnv = await withVault(ctx, (vault) => environmentFor(vault, { project: stringOption(args, 'project') }, command));
-    return runChild(ctx, command, commandArgs, { ...ctx.env, ...secretsEnv });
+    const secrets = await withVault(ctx, (vault) => environmentFor(vault, { project }, command));
+    for (const warning of secrets.warnings) warn(ctx, warning);
+    return runChild(ctx, command, commandArgs, { ...ctx.env, ...secrets.env });
   },
 };
 

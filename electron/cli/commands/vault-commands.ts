@@ -5,6 +5,7 @@ import type { Command } from '../command.js';
 import { json, table } from '../format.js';
 import { passwordAsker, vaultOptions, withVault } from '../open-vault.js';
 import { promptHidden, readSecretValue } from '../secret-input.js';
+import { oneLine } from '../terminal-safe.js';
 import type { CliContext } from '../cli-context.js';
 
 const none = { min: 0, max: 0, names: '' };
@@ -17,7 +18,7 @@ export const init: Command = {
     parseCommandArgs('init', argv, {}, none);
     const vault = await Vault.init(vaultOptions(ctx));
     try {
-      out(ctx, `Created a vault at ${vault.path}.`);
+      out(ctx, `Created a vault at ${oneLine(vault.path)}.`);
       out(ctx, `Its key is in the OS keychain (service "${keychainService(ctx.env)}"). Add a key with: rekey add NAME < value`);
       return EXIT.ok;
     } finally {

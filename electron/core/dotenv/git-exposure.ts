@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
 import { basename, dirname, resolve } from 'node:path';
+import { execGit } from '../git/safe-git.js';
 
 interface GitResult {
   readonly exitCode: number;
@@ -9,17 +9,13 @@ interface GitResult {
 /** null when git could not run at all (not installed, folder missing). */
 function git(cwd: string, args: readonly string[]): Promise<GitResult | null> {
   return new Promise((done) => {
-    execFile(
-      'git',
-      [...args],
-      // GIT_OPTIONAL_LOCKS=0: a read-only question must not take the index lock from a running git.
-      { cwd, timeout: 10_000, windowsHide: true, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } },
-      (error, stdout) => {
-        if (error === null) return done({ exitCode: 0, stdout });
-        if (typeof error.code === 'number') return done({ exitCode: error.code, stdout });
-        done(null);
-      },
-    );
+    // check-ignore reads the index, so a repository's core.fsmonitor would run here: safe-git.ts
+    execGit(cwd, args, { timeoutMs: 10_000 }, (error, stdout) => {
+      const text = stdout.toString('utf8');
+      if (error === null) return done({ exitCode: 0, stdout: text });
+      if (typeof error.code === 'number') return done({ exitCode: error.code, stdout: text });
+      done(null);
+    });
   });
 }
 

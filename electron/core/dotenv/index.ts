@@ -8,3 +8,4 @@ export type { ParsedEnvFile } from './parse-env-file.js';
 export { serialise } from './serialise.js';
 export { writeFileAtomic } from './write-file-atomic.js';
 export * from './read-env-file.js';
+export { CODE_LOADING_FAMILIES, codeLoadingReason, codeLoadingWarning, isCodeLoadingVariable } from './code-loading-variables.js';

@@ -1,13 +1,12 @@
-import { execFile, spawn } from 'node:child_process';
 import { RekeyError } from '../errors.js';
+import { type GitOptions, execGit, spawnGit } from '../git/safe-git.js';
 
-// GIT_OPTIONAL_LOCKS=0: reading history must not take the index lock from a running git
-const GIT_ENV = { ...process.env, GIT_OPTIONAL_LOCKS: '0' };
 const MAX_LISTING_BYTES = 1024 * 1024 * 1024;
 
-export function runGit(cwd: string, args: readonly string[]): Promise<Buffer> {
+/** git in a folder that may be someone else's repository: see safe-git.ts for what is turned off. */
+export function runGit(cwd: string, args: readonly string[], options: GitOptions = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    execFile('git', [...args], { cwd, env: GIT_ENV, encoding: 'buffer', maxBuffer: MAX_LISTING_BYTES, windowsHide: true }, (error, stdout, stderr) => {
+    execGit(cwd, args, { ...options, maxBuffer: MAX_LISTING_BYTES }, (error, stdout, stderr) => {
       if (error === null) return resolve(stdout);
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
       const why = missing ? 'git is not installed (or not on PATH)' : stderr.toString('utf8').trim().split('\n')[0] || `git ${args[0] ?? ''} failed`;
@@ -63,13 +62,13 @@ export function parseRawDiff(output: Buffer): BlobPlace[] {
 /** Every blob in every commit reachable from any ref, once, with the oldest commit that has it. */
 export async function historyBlobs(top: string): Promise<BlobPlace[]> {
   // first-parent diffs of merges show exactly what a merge brought that its first parent lacked
-  const log = await runGit(top, ['log', '--all', '--reverse', '--no-renames', '--diff-merges=first-parent', '--raw', '--no-abbrev', '--format=%x01%H', '-z']);
+  const log = await runGit(top, ['log', '--all', '--reverse', '--no-renames', '--no-ext-diff', '--no-textconv', '--diff-merges=first-parent', '--raw', '--no-abbrev', '--format=%x01%H', '-z']);
   return parseRawDiff(log);
 }
 
 /** The blobs a commit would add or change: the staged content, not the working copy. */
 export async function stagedBlobs(top: string): Promise<BlobPlace[]> {
-  return parseRawDiff(await runGit(top, ['diff', '--cached', '--no-renames', '--raw', '--no-abbrev', '-z', '--diff-filter=ACMRT']));
+  return parseRawDiff(await runGit(top, ['diff', '--cached', '--no-renames', '--no-ext-diff', '--no-textconv', '--raw', '--no-abbrev', '-z', '--diff-filter=ACMRT']));
 }
 
 /**
@@ -79,7 +78,7 @@ export async function stagedBlobs(top: string): Promise<BlobPlace[]> {
 export function readBlobs(top: string, blobs: readonly string[], maxBytes: number, use: (blob: string, content: Buffer | null, size: number) => void): Promise<void> {
   if (blobs.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch=%(objectname) %(objectsize)'], { cwd: top, env: GIT_ENV, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    const child = spawnGit(top, ['cat-file', '--batch=%(objectname) %(objectsize)']);
     let chunks: Buffer[] = [];
     let buffered = 0;
     let header: { blob: string; size: number } | null = null;

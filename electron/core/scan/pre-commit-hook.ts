@@ -51,7 +51,8 @@ export function hookScript(command: readonly string[], env: HookOptions['env']):
 /** Writes the hook where git looks for it (core.hooksPath or .git/hooks); never over someone else's hook. */
 export async function installPreCommitHook(options: HookOptions): Promise<HookInstall> {
   const top = await workTreeTop(options.cwd, 'Installing the pre-commit hook');
-  const hooks = resolve(top, (await runGit(top, ['rev-parse', '--git-path', 'hooks'])).toString('utf8').trim());
+  // keepHooksPath: the hook goes where this repository's git will look for it (core.hooksPath or .git/hooks)
+  const hooks = resolve(top, (await runGit(top, ['rev-parse', '--git-path', 'hooks'], { keepHooksPath: true })).toString('utf8').trim());
   const path = join(hooks, 'pre-commit');
   const existing = await readFile(path, 'utf8').catch(() => null);
   if (existing !== null && !existing.includes(HOOK_MARKER)) {

@@ -1,4 +1,4 @@
-import { type ExportFormat, serialise } from '../dotenv/index.js';
+import { type ExportFormat, codeLoadingWarning, serialise } from '../dotenv/index.js';
 import { RekeyError } from '../errors.js';
 import type { SecretSummary } from './secret-summary.js';
 import type { Vault } from './vault.js';
@@ -12,6 +12,8 @@ export interface ExportSelection {
 export interface ExportResult {
   readonly text: string;
   readonly names: readonly string[];
+  /** Keys that set a variable which makes programs load code (PATH, LD_PRELOAD…): written, but worth a word. */
+  readonly warnings: readonly string[];
 }
 
 /** An empty selection is refused: a typo in --project should not quietly export or run nothing. */
@@ -39,7 +41,8 @@ export function exportSecrets(vault: Vault, selection: ExportSelection, format: 
       format,
     ),
   );
-  return { text, names };
+  const warnings = ordered.flatMap((secret) => codeLoadingWarning(secret.name, secret.envVar, 'export') ?? []);
+  return { text, names, warnings };
 }
 
 /** What an export would refuse, checked without disclosing anything: null when it can go ahead. */
@@ -59,9 +62,21 @@ export function exportRefusal(vault: Vault, selection: ExportSelection, format: 
   });
 }
 
-/** Values for a child process's environment (`rekey run`); audited as 'run'. */
-export function environmentFor(vault: Vault, selection: ExportSelection, command: string): Record<string, string> {
-  const secrets = selectSecrets(vault, selection, 'run with');
+export interface RunEnvironment {
+  readonly env: Record<string, string>;
+  /** One line per key left out because its variable makes the child load code (see code-loading-variables.ts). */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Values for a child process's environment (`rekey run`); audited as 'run'. A key whose env
+ * var makes programs load code (LD_PRELOAD, PATH, NODE_OPTIONS…) is left out, and is never
+ * even decrypted: whoever can write a vault row must not choose what code the child runs.
+ */
+export function environmentFor(vault: Vault, selection: ExportSelection, command: string): RunEnvironment {
+  const selected = selectSecrets(vault, selection, 'run with');
+  const warnings = selected.flatMap((secret) => codeLoadingWarning(secret.name, secret.envVar, 'run') ?? []);
+  const secrets = selected.filter((secret) => codeLoadingWarning(secret.name, secret.envVar, 'run') === null);
   const byEnvVar = new Map<string, string>();
   for (const secret of secrets) {
     const other = byEnvVar.get(secret.envVar);
@@ -73,7 +88,9 @@ export function environmentFor(vault: Vault, selection: ExportSelection, command
     }
     byEnvVar.set(secret.envVar, secret.name);
   }
-  return vault.withRevealed(secrets, 'run', { command }, (values) =>
+  if (secrets.length === 0) return { env: {}, warnings };
+  const env = vault.withRevealed(secrets, 'run', { command }, (values) =>
     Object.fromEntries(secrets.map((secret, index) => [secret.envVar, values[index] as string])),
   );
+  return { env, warnings };
 }

@@ -1,4 +1,4 @@
-import type { ParsedEnvFile } from '../dotenv/index.js';
+import { type ParsedEnvFile, codeLoadingWarning } from '../dotenv/index.js';
 import { RekeyError } from '../errors.js';
 import { detectProvider, maskValue } from '../providers/index.js';
 import { parseField, projectSchema } from './secret-fields.js';
@@ -15,6 +15,8 @@ export interface ImportRow {
   readonly problem: string | null;
   /** Secrets that already hold the same value. */
   readonly sameValueAs: readonly string[];
+  /** The variable makes programs load code (PATH, LD_PRELOAD…): stored, but `rekey run` will never pass it. */
+  readonly warning: string | null;
 }
 
 export interface ImportPlan {
@@ -51,6 +53,7 @@ export function planImport(vault: Vault, parsed: ParsedEnvFile, source: string, 
       masked: maskValue(value, provider.id),
       problem: problemWith(name, envVar, value, existing, envVarOwner, checkedProject),
       sameValueAs: vault.whoHolds(value).filter((hit) => hit.current).map((hit) => hit.name),
+      warning: codeLoadingWarning(name, envVar, 'import'),
     };
   });
   return {

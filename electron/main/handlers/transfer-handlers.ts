@@ -1,18 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../ipc/dispatcher.js';
 import type { DialogPort } from '../ports.js';
 import type { VaultSession } from '../session/vault-session.js';
+import type { PendingImports } from '../transfer/pending-imports.js';
 import { RekeyError, applyImport, dotenv, exportRefusal, exportSecrets, planImport } from '../../core/index.js';
 
 type TransferHandlers = Pick<Handlers, 'previewExport' | 'saveExport' | 'chooseImport' | 'applyImport'>;
 
 const DEFAULT_FILE_NAMES: Record<dotenv.ExportFormat, string> = { dotenv: '.env', shell: 'secrets.env.sh', json: 'secrets.json' };
 
-/** Import plans wait here between preview and apply: the values never go to the renderer. */
-const MAX_PENDING_IMPORTS = 8;
-
-export function transferHandlers(session: VaultSession, dialogs: DialogPort): TransferHandlers {
-  const pendingImports = new Map<string, ReturnType<typeof planImport>>();
+export function transferHandlers(session: VaultSession, dialogs: DialogPort, pendingImports: PendingImports): TransferHandlers {
   return {
     previewExport: async ({ format, ...selection }) => {
       const vault = await session.vault();
@@ -31,38 +27,37 @@ export function transferHandlers(session: VaultSession, dialogs: DialogPort): Tr
       const result = exportSecrets(vault, selection, format, path);
       // the native save dialog has already asked before replacing an existing file
       await dotenv.writeFileAtomic(path, result.text, { force: true });
-      return { path, count: result.names.length, warning: await dotenv.gitExposureWarning(path) };
+      const warnings = [...result.warnings, await dotenv.gitExposureWarning(path)].filter((line) => line !== null);
+      return { path, count: result.names.length, warning: warnings.length > 0 ? warnings.join(' ') : null };
     },
     chooseImport: async ({ project }) => {
       const path = await dialogs.chooseImportFile();
       if (path === null) return { preview: null };
       const vault = await session.vault();
       const plan = planImport(vault, await dotenv.readEnvFile(path), path, project ?? '');
-      const token = randomUUID();
-      pendingImports.set(token, plan);
-      while (pendingImports.size > MAX_PENDING_IMPORTS) pendingImports.delete(pendingImports.keys().next().value as string);
+      const token = pendingImports.keep(plan);
       return {
         preview: {
           token,
           path: plan.source,
           importable: plan.importable,
           ignoredLines: [...plan.ignoredLines],
-          rows: plan.rows.map(({ envVar, name, providerName, masked, problem, sameValueAs }) => ({
+          rows: plan.rows.map(({ envVar, name, providerName, masked, problem, sameValueAs, warning }) => ({
             envVar,
             name,
             providerName,
             masked,
             problem,
             sameValueAs: [...sameValueAs],
+            warning,
           })),
         },
       };
     },
     applyImport: async ({ token }) => {
-      const plan = pendingImports.get(token);
-      if (!plan) throw new RekeyError('not-found', 'That import preview has expired; choose the file again.');
+      const plan = pendingImports.take(token);
       const added = applyImport(await session.vault(), plan);
-      pendingImports.delete(token);
+      pendingImports.done(token);
       return { imported: added.length };
     },
   };

@@ -23,7 +23,14 @@ interface Job {
   view: ScanJobView;
   /** Unknown keys by finding id, for "Add to vault"; never sent to the window. */
   readonly unknownValues: Map<string, string>;
+  /** Set when the job is dropped: a running scan stops at its next report. */
+  cancelled: boolean;
+  /** Settles once the scan has stopped and let go of the vault's values. */
+  stopped: Promise<void>;
 }
+
+/** Thrown from the scan's own callbacks to stop it: core's scan unwinds on a callback's throw. */
+class ScanCancelled extends Error {}
 
 const MAX_JOBS = 4;
 
@@ -39,13 +46,15 @@ export class ScanJobs {
     const job: Job = {
       view: { path, state: 'running', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, findings: [], summary: null, error: null },
       unknownValues: new Map(),
+      cancelled: false,
+      stopped: Promise.resolve(),
     };
     this.jobs.set(id, job);
     for (const old of this.jobs.keys()) {
       if (this.jobs.size <= MAX_JOBS) break;
       if (this.jobs.get(old)?.view.state !== 'running') this.drop(old);
     }
-    void this.run(vault, job, options);
+    job.stopped = this.run(vault, job, options);
     return id;
   }
 
@@ -60,12 +69,21 @@ export class ScanJobs {
     return vault.add(input, value);
   }
 
-  clear(): void {
+  /**
+   * On lock and quit: cancels running scans and drops every job with its findings and values.
+   * Resolves once the cancelled scans have stopped (callers need not wait for that).
+   */
+  clear(): Promise<void> {
+    const stopping = [...this.jobs.values()].map((job) => job.stopped);
     for (const id of [...this.jobs.keys()]) this.drop(id);
+    return Promise.all(stopping).then(() => undefined);
   }
 
   private drop(id: string): void {
-    this.jobs.get(id)?.unknownValues.clear();
+    const job = this.jobs.get(id);
+    if (!job) return;
+    job.cancelled = true;
+    job.unknownValues.clear();
     this.jobs.delete(id);
   }
 
@@ -76,6 +94,9 @@ export class ScanJobs {
   }
 
   private async run(vault: Vault, job: Job, options: ScanJobOptions): Promise<void> {
+    const stopIfCancelled = () => {
+      if (job.cancelled) throw new ScanCancelled();
+    };
     try {
       const report = await vault.withEveryValue((values) =>
         scanning.scan(new scanning.KnownValueIndex(values), {
@@ -85,13 +106,19 @@ export class ScanJobs {
           includeIgnored: options.includeIgnored,
           includeVendored: options.includeVendored,
           onProgress: (progress) => {
+            stopIfCancelled();
             job.view = { ...job.view, ...progress };
           },
-          onUnknownKey: (findingId, value) => job.unknownValues.set(findingId, value),
+          onUnknownKey: (findingId, value) => {
+            stopIfCancelled();
+            job.unknownValues.set(findingId, value);
+          },
         }),
       );
+      if (job.cancelled) return;
       job.view = { ...job.view, state: 'done', findings: report.findings, summary: report.summary };
     } catch (error) {
+      if (job.cancelled) return;
       // RekeyError messages are written for users and never hold a value; anything else is a bug
       const message = error instanceof RekeyError ? error.message : 'The scan stopped on an unexpected error; please try again.';
       job.view = { ...job.view, state: 'failed', error: message };

@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
-import { type OpenOptions, type PageSource, type RekeyApp, RekeyBrowser } from './rekey-app.js';
+import { type OpenOptions, type RekeyApp, RekeyBrowser } from './rekey-app.js';
 
 /**
  * The per-file lifecycle every e2e file shares: one Chromium for the file, one app per test.
  * After each test: no console errors, page errors or CSP violations, and no plaintext value in
  * anything main sent the window except reveal answers.
  */
-export function useRekeyApp(pageFrom: PageSource = 'http'): { open(options?: OpenOptions): Promise<RekeyApp> } {
+export function useRekeyApp(): { open(options?: OpenOptions): Promise<RekeyApp> } {
   let browser: RekeyBrowser | undefined;
   let current: RekeyApp[] = [];
 
@@ -14,7 +14,7 @@ export function useRekeyApp(pageFrom: PageSource = 'http'): { open(options?: Ope
     // a busy CI machine (every project runs at once) can take more than vitest's default 1 s for
     // a UI update; waiting longer never makes a wrong answer pass
     vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 50 } } });
-    browser = await RekeyBrowser.launch(pageFrom);
+    browser = await RekeyBrowser.launch();
   });
   afterEach(async () => {
     const apps = current;

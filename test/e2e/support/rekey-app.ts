@@ -1,19 +1,19 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { CHANNELS } from '../../../electron/contract/channel-names.js';
 import type { Input, Method, Output } from '../../../electron/contract/channels.js';
 import type { KeyStore } from '../../../electron/core/index.js';
 import { type RekeyServices, createRekeyServices } from '../../../electron/main/services.js';
+import { isAppPage } from '../../../electron/main/window/app-origin.js';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/window/content-security-policy.js';
+import { HARNESS_PAGE, HARNESS_PAGE_URL, serveAppProtocol } from './app-protocol-route.js';
 import { MemoryClipboard, ScriptedDialogs } from '../../support/main-stand-ins.js';
 import { realKeyStore } from '../../support/real-keychain.js';
 import { CrossingRecorder } from './crossing-recorder.js';
 import { preloadInitScript } from './preload-script.js';
 import { RENDERER_DIST, REPO, requireFreshRendererBuild } from './renderer-build.js';
-import { type StaticServer, serveStatic } from './static-server.js';
 
 export const SCREENSHOTS = join(REPO, 'test-results/screenshots');
 const BINDING = '__rekeyInvoke';
@@ -30,17 +30,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Chrome's note that frame-ancestors cannot work from a <meta> tag: expected (main sends the header too). */
+/** Chrome's note that frame-ancestors cannot work from a <meta> tag: expected (the header carries it too). */
 const EXPECTED_CONSOLE = [/frame-ancestors.*ignored when delivered via a <meta> element/];
-
-/**
- * Where the window's page comes from. 'http' (the e2e default): a local server that adds main's
- * CSP header to every response, so the tests run under the header as well as the meta tag.
- * 'file': file://, the way the app loads it (electron/main/app-location.ts), for timing; Chromium
- * needs --allow-file-access-from-files for module scripts between file:// URLs, which Electron's
- * file handler allows by itself. The page's CSP is then its meta tag, as in the app.
- */
-export type PageSource = 'http' | 'file';
 
 export interface OpenOptions {
   /** Create the vault before the window opens (skips the welcome screen). */
@@ -71,7 +62,7 @@ export interface RekeyApp {
   load(): Promise<void>;
   /** Saves the current screen in light and dark; returns the paths. */
   snap(name: string): Promise<string[]>;
-  /** Console errors, page errors and CSP violations seen so far. */
+  /** Console errors, page errors, CSP violations and requests the protocol handler refused, so far. */
   problems(): string[];
   /** Takes the problems matching `pattern` off the list (a test that provokes one on purpose); returns them. */
   acknowledge(pattern: RegExp): string[];
@@ -80,26 +71,22 @@ export interface RekeyApp {
 
 /**
  * One Chromium per test file, one fresh vault and browser context per app: Playwright and real
- * Chromium load the built renderer; window.rekey is the real preload makeApi over a binding that
- * calls the real main-process services (validation included) on a temp vault and the real keychain.
+ * Chromium load the built renderer, served by main's own protocol handler at a fixed origin
+ * (app-protocol-route.ts); window.rekey is the real preload makeApi over a binding that calls
+ * the real main-process services (validation included) on a temp vault and the real keychain.
  */
 export class RekeyBrowser {
   private constructor(
     private readonly browser: Browser,
-    private readonly server: StaticServer | null,
     private readonly keyStore: KeyStore,
   ) {}
 
-  static async launch(pageFrom: PageSource = 'http'): Promise<RekeyBrowser> {
+  static async launch(): Promise<RekeyBrowser> {
     requireFreshRendererBuild();
     const keyStore = realKeyStore();
-    const server = pageFrom === 'http' ? await serveStatic(RENDERER_DIST) : null;
-    const browser = await chromium.launch({
-      executablePath: process.env['REKEY_CHROMIUM'] ?? '/usr/bin/chromium',
-      args: pageFrom === 'file' ? [...CHROMIUM_ARGS, '--allow-file-access-from-files'] : CHROMIUM_ARGS,
-    });
+    const browser = await chromium.launch({ executablePath: process.env['REKEY_CHROMIUM'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     mkdirSync(SCREENSHOTS, { recursive: true });
-    return new RekeyBrowser(browser, server, keyStore);
+    return new RekeyBrowser(browser, keyStore);
   }
 
   async open(options: OpenOptions = {}): Promise<RekeyApp> {
@@ -127,10 +114,14 @@ export class RekeyBrowser {
       colorScheme: options.colorScheme ?? 'light',
       reducedMotion: 'reduce',
     });
+    // the page comes from main's own protocol handler, at a fixed origin (see app-protocol-route.ts)
+    await serveAppProtocol(context, RENDERER_DIST, (url, reason) => problems.push(`app protocol refused ${url}: ${reason}`));
     // JSON strings each way: see preloadInitScript
     await context.exposeBinding(BINDING, async (source, channel: string, payload: string) => {
       const { input } = JSON.parse(payload) as { input: unknown };
-      const result = await services.dispatch(channel, input, { trusted: source.frame === source.page.mainFrame() });
+      // main's frame check (main.ts): the window's main frame, showing exactly the app page
+      const trusted = source.frame === source.page.mainFrame() && isAppPage(source.frame.url(), HARNESS_PAGE);
+      const result = await services.dispatch(channel, input, { trusted });
       recorder.record({ channel, input, result });
       return JSON.stringify(result);
     });
@@ -150,8 +141,6 @@ export class RekeyBrowser {
     };
     if (options.initialised) await seed('initVault', {});
 
-    const url = this.server?.url ?? pathToFileURL(join(RENDERER_DIST, 'index.html')).href;
-    const fromServer = this.server !== null;
     let closed = false;
     return {
       page,
@@ -165,9 +154,8 @@ export class RekeyBrowser {
       async load() {
         // as main does when it creates the window (electron/main/main.ts)
         services.openVaultEarly();
-        const response = await page.goto(url);
-        // from file:// the policy is index.html's meta tag (file-load.test.ts checks it is live)
-        if (fromServer && response?.headers()['content-security-policy'] !== CONTENT_SECURITY_POLICY) {
+        const response = await page.goto(HARNESS_PAGE_URL);
+        if (response?.headers()['content-security-policy'] !== CONTENT_SECURITY_POLICY) {
           throw new Error('the page was served without the CSP');
         }
       },
@@ -200,6 +188,5 @@ export class RekeyBrowser {
 
   async close(): Promise<void> {
     await this.browser.close();
-    await this.server?.close();
   }
 }

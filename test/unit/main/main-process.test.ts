@@ -17,6 +17,8 @@ describe('the Electron main process, against a stand-in electron module', () => 
   });
 
   afterAll(() => {
+    // quitting stops what main started (on Linux, the screen-lock watcher's dbus-monitor)
+    standIn.emitApp('before-quit', { preventDefault: () => undefined });
     delete process.env['REKEY_HOME'];
     dir.remove();
   });

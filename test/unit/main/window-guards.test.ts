@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { electronClipboard, PASSWORD_MANAGER_HINT } from '../../../electron/main/clipboard/electron-clipboard.js';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/window/content-security-policy.js';
 import { isOpenableExternally } from '../../../electron/main/window/web-contents-guard.js';
 import { mainWindowOptions } from '../../../electron/main/window/window-options.js';
@@ -55,39 +54,6 @@ describe('window hardening as data', () => {
     expect(isOpenableExternally('https://github.com/settings/tokens', allowed)).toBe(true);
     expect(isOpenableExternally('https://github.com/settings/tokens?x', allowed)).toBe(false);
     expect(isOpenableExternally('http://github.com/settings/tokens', new Set(['http://github.com/settings/tokens']))).toBe(false);
-  });
-});
-
-describe('the Electron clipboard port', () => {
-  const recorder = () => {
-    const log: unknown[] = [];
-    return {
-      log,
-      clipboard: {
-        write: async (items: unknown[]) => void log.push(['write', items]),
-        writeText: async (text: string) => void log.push(['writeText', text]),
-        readText: async () => 'x',
-        clear: () => void log.push(['clear']),
-      },
-    };
-  };
-
-  it('marks a secret for password-aware clipboard managers on Linux, in the same write', async () => {
-    const { log, clipboard } = recorder();
-    await electronClipboard(clipboard as never, 'linux', (entries) => entries as never).writeSecret('s3cret');
-    expect(log).toEqual([['write', [{ 'text/plain': 's3cret', [PASSWORD_MANAGER_HINT]: 'secret' }]]]);
-  });
-
-  it('writes plain text elsewhere, and falls back to plain text if the hint is refused', async () => {
-    const mac = recorder();
-    await electronClipboard(mac.clipboard as never, 'darwin', (entries) => entries as never).writeSecret('s3cret');
-    expect(mac.log).toEqual([['write', [{ 'text/plain': 's3cret' }]]]);
-    const refusing = recorder();
-    refusing.clipboard.write = async () => {
-      throw new Error('unsupported format');
-    };
-    await electronClipboard(refusing.clipboard as never, 'linux', (entries) => entries as never).writeSecret('s3cret');
-    expect(refusing.log).toEqual([['writeText', 's3cret']]);
   });
 });
 

@@ -15,6 +15,8 @@ describe('the rotation adapters', () => {
     expect(findRotationAdapter('gitlab')?.id).toBe('gitlab');
     expect(findRotationAdapter('aws-access-key-id')?.id).toBe('aws-iam');
     expect(findRotationAdapter('github-classic')?.kind).toBe('revoke-only');
+    expect(findRotationAdapter('openai')?.id).toBe('openai');
+    expect(findRotationAdapter('anthropic')?.kind).toBe('revoke-only');
     expect(findRotationAdapter('stripe-secret')).toBeUndefined();
     expect(rotationAdapterById('cloudflare')?.id).toBe('cloudflare');
   });

@@ -4,10 +4,12 @@
  * AWS SDK; a caller that cares about start-up time imports the one adapter it needs.
  */
 import type { RotationAdapter } from './adapter.js';
+import { anthropicAdapter } from './anthropic.js';
 import { awsIamAdapter } from './aws-iam.js';
 import { cloudflareAdapter } from './cloudflare.js';
 import { githubAdapter } from './github.js';
 import { gitlabAdapter } from './gitlab.js';
+import { openaiAdapter } from './openai.js';
 import { sendgridAdapter } from './sendgrid.js';
 
 export type {
@@ -30,9 +32,17 @@ export { ProviderApiError, isProviderApiError } from './errors.js';
 export type { ProviderErrorKind } from './errors.js';
 export { isLoopbackHost, resolveBaseUrl } from './base-url.js';
 export { sendgridKeyId } from './sendgrid.js';
-export { awsIamAdapter, cloudflareAdapter, githubAdapter, gitlabAdapter, sendgridAdapter };
+export { anthropicAdapter, awsIamAdapter, cloudflareAdapter, githubAdapter, gitlabAdapter, openaiAdapter, sendgridAdapter };
 
-export const ROTATION_ADAPTERS: readonly RotationAdapter[] = [gitlabAdapter, awsIamAdapter, githubAdapter, cloudflareAdapter, sendgridAdapter];
+export const ROTATION_ADAPTERS: readonly RotationAdapter[] = [
+  gitlabAdapter,
+  awsIamAdapter,
+  githubAdapter,
+  cloudflareAdapter,
+  sendgridAdapter,
+  openaiAdapter,
+  anthropicAdapter,
+];
 
 /** The adapter for a key of this catalog provider (core/providers), if there is one. */
 export function findRotationAdapter(providerId: string): RotationAdapter | undefined {

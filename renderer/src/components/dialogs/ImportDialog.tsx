@@ -150,6 +150,14 @@ function ImportRowStatus({ row }: { row: ImportRow }) {
       </span>
     );
   }
+  if (row.warning !== null) {
+    return (
+      <span className="row-status row-status--warning">
+        <Icon name="warning" size={14} />
+        {row.warning}
+      </span>
+    );
+  }
   if (row.sameValueAs.length > 0) {
     return (
       <span className="row-status row-status--warning">
