@@ -69,7 +69,7 @@ describe('rows changed outside Rekey, through the CLI', () => {
   });
 
   it('an env var changed with SQL: get, run and export refuse it by name; list and show mark it; verify names it and exits 1', async () => {
-    tamperWith(v.dbPath, (db) => db.prepare("UPDATE secrets SET env_var = 'LD_PRELOAD' WHERE name = 'gh'").run());
+    tamperWith(v.dbPath, (db) => db.prepare("UPDATE secrets SET env_var = 'DEPLOY_TOKEN' WHERE name = 'gh'").run());
     expect(expectCleanError(await v.run(['get', 'gh']))).toMatch(/^rekey: "gh" was changed outside Rekey: /);
     expect(expectCleanError(await v.run(['export', '--project', 'prod']))).toContain('"gh" was changed outside Rekey');
     expect(expectCleanError(await v.run(['run', '--project', 'prod', '--', 'true']))).toContain('"gh" was changed outside Rekey');
