@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  * integration: the same vault behaviour against the real OS keychain (private gnome-keyring)
  * cli:         the built `rekey` binary driven as a child process, real keychain
  * e2e:         the built renderer in Debian's Chromium over the real preload makeApi and main
- *              handlers, real keychain (ARCHITECTURE §6)
+ *              handlers, real keychain (docs/architecture.md §8)
  *
  * integration and cli need the private keyring that test/scripts/with-private-keyring.sh starts;
  * `npm test` runs everything inside it.

@@ -1,5 +1,5 @@
 // @ts-check
-// electron-builder afterPack hook: flips Electron's fuses in the packaged app (ARCHITECTURE §5).
+// electron-builder afterPack hook: flips Electron's fuses in the packaged app (docs/architecture.md §6).
 //
 // afterPack runs once per platform and arch, after the app is assembled in appOutDir and before
 // electron-builder signs it, which is where fuses must be flipped: flipping changes the binary,

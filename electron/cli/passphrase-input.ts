@@ -9,7 +9,7 @@ import { promptHidden } from './secret-input.js';
 export async function readPassphrase(ctx: CliContext, command: string, options: { fromStdin: boolean; confirm: boolean }): Promise<string> {
   if (options.fromStdin) {
     const chunks: Buffer[] = [];
-    for await (const chunk of ctx.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    for await (const chunk of ctx.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
     const firstLine = Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
     if (firstLine === '') throw new RekeyError('invalid-input', 'No passphrase on stdin (expected it on the first line).');
     return firstLine;

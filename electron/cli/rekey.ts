@@ -92,7 +92,7 @@ function globalOptions(argv: readonly string[]): { argv: string[]; noInput: bool
 /** Splits stdin: its first line is the password, the rest stays stdin for the command. */
 async function withPasswordFromStdin(ctx: CliContext): Promise<CliContext> {
   const chunks: Buffer[] = [];
-  for await (const chunk of ctx.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of ctx.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   const all = Buffer.concat(chunks);
   const newline = all.indexOf(0x0a);
   const line = (newline === -1 ? all : all.subarray(0, newline)).toString('utf8').replace(/\r$/, '');

@@ -24,8 +24,8 @@ export function summaryLine(report: ScanReport): string {
   const { summary, findings } = report;
   const vault = findings.filter((finding) => finding.secret !== null);
   const keys = new Set(vault.map((finding) => finding.secret?.id));
-  const scanned = [`${plural(summary.filesScanned, 'file')}`];
-  if (summary.blobsScanned > 0) scanned.push(`${plural(summary.blobsScanned, 'git blob')}`);
+  const scanned = [plural(summary.filesScanned, 'file')];
+  if (summary.blobsScanned > 0) scanned.push(plural(summary.blobsScanned, 'git blob'));
   const skipped = [];
   if (summary.skippedBinary > 0) skipped.push(`${summary.skippedBinary} binary`);
   if (summary.skippedLarge > 0) skipped.push(`${summary.skippedLarge} over 5 MB`);

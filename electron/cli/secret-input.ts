@@ -10,7 +10,7 @@ import { terminalSafe } from './terminal-safe.js';
 export async function readSecretValue(ctx: CliContext, label: string): Promise<string> {
   if (ctx.stdin.isTTY && ctx.stdin.setRawMode) return promptHidden(ctx, `Value for ${label} (input hidden, Enter to finish): `);
   const chunks: Buffer[] = [];
-  for await (const chunk of ctx.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of ctx.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   const text = decodeSecretBytes(Buffer.concat(chunks), label);
   return dropSingleLineNewline(text);
 }
@@ -22,14 +22,17 @@ export function dropSingleLineNewline(text: string): string {
 
 /** Reads one line from the terminal without echoing it. */
 export function promptHidden(ctx: CliContext, prompt: string): Promise<string> {
-  const stdin = ctx.stdin as NodeJS.ReadStream;
+  const { stdin } = ctx;
+  // callers ask only on a terminal; without raw mode the typed value would echo
+  if (!stdin.setRawMode) throw new RekeyError('invalid-input', 'Hidden input needs a terminal.');
+  const rawMode = (on: boolean) => stdin.setRawMode?.(on);
   ctx.stderr.write(terminalSafe(prompt));
-  stdin.setRawMode(true);
+  rawMode(true);
   stdin.resume();
   return new Promise((resolve, reject) => {
     let value = '';
     const finish = (error?: Error) => {
-      stdin.setRawMode(false);
+      rawMode(false);
       stdin.pause();
       stdin.off('data', onData);
       ctx.stderr.write('\n');

@@ -1,4 +1,4 @@
-/** The public surface of core for the CLI and (later) the Electron main process. */
+/** The public surface of core for the CLI and the Electron main process. */
 export * from './errors.js';
 export * from './clock.js';
 export * from './keychain/index.js';

@@ -8,7 +8,6 @@ import {
   app,
   clipboard,
   dialog,
-  ipcMain,
   nativeImage,
   nativeTheme,
   powerMonitor,
@@ -39,7 +38,7 @@ import { mainWindowOptions } from './window/window-options.js';
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
-// ARCHITECTURE §5: the page's own scheme; privileges can only be granted before ready
+// docs/architecture.md §6: the page's own scheme; privileges can only be granted before ready
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 
 const locations = appLocations(import.meta.url, process.env, { isPackaged: app.isPackaged, warn: (line) => console.error(line) });
@@ -63,12 +62,12 @@ const services = createRekeyServices({
     async chooseExportFile(defaultName) {
       const options = { title: 'Export secrets', defaultPath: defaultName, properties: ['showHiddenFiles' as const, 'createDirectory' as const] };
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
-      return result.canceled ? null : (result.filePath ?? null);
+      return result.canceled ? null : result.filePath;
     },
     async chooseBackupTarget(defaultName) {
       const options = { title: 'Save a backup of the vault', defaultPath: defaultName, properties: ['showHiddenFiles' as const, 'createDirectory' as const] };
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
-      return result.canceled ? null : (result.filePath ?? null);
+      return result.canceled ? null : result.filePath;
     },
     async chooseBackupSource() {
       const options = { title: 'Restore a Rekey backup', properties: ['openFile' as const, 'showHiddenFiles' as const] };
@@ -83,10 +82,10 @@ const services = createRekeyServices({
   },
 });
 
-registerIpc(ipcMain, services.dispatch, (frame) => frame !== null && mainWindow !== null && frame === mainWindow.webContents.mainFrame && locations.isAppUrl(frame.url));
+registerIpc(services.dispatch, (frame) => frame !== null && mainWindow !== null && frame === mainWindow.webContents.mainFrame && locations.isAppUrl(frame.url));
 
 function createWindow(): void {
-  // ARCHITECTURE §5
+  // docs/architecture.md §6
   mainWindow = new BrowserWindow({
     ...mainWindowOptions(nativeTheme.shouldUseDarkColors),
     webPreferences: {

@@ -1,5 +1,5 @@
 import { CHANNELS } from '../contract/channel-names.js';
-import type { Method, RekeyApi, Result } from '../contract/channels.js';
+import type { Method, RekeyApi } from '../contract/channels.js';
 
 export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
 
@@ -11,7 +11,7 @@ export function makeApi(invoke: Invoke): RekeyApi {
   const api: Record<string, (input: unknown) => Promise<unknown>> = {};
   for (const method of Object.keys(CHANNELS) as Method[]) {
     const channel = CHANNELS[method];
-    api[method] = (input: unknown) => invoke(channel, input ?? {}) as Promise<Result<unknown>>;
+    api[method] = (input: unknown) => invoke(channel, input ?? {});
   }
   return Object.freeze(api) as unknown as RekeyApi;
 }

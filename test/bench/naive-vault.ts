@@ -8,7 +8,7 @@ import type { SecretListRow } from '../../electron/core/store/secret-repository.
 import { type SecretSummary, byUrgency, summarise } from '../../electron/core/vault/secret-summary.js';
 
 /*
- * The design ARCHITECTURE §2 rejects, built only to be measured against: one OS keychain
+ * The design docs/architecture.md §2 rejects, built only to be measured against: one OS keychain
  * item per secret (account = secret id), metadata in SQLite. No encryption layer (the
  * keychain holds the values), no versions, no audit log. The masked form is stored at add
  * time, like Rekey does, so listing needs no keychain read: the fairer choice, because the

@@ -45,7 +45,7 @@ class Plaintexts {
       return;
     }
     let bySize = this.windows.get(size);
-    if (!bySize) this.windows.set(size, (bySize = new Map()));
+    if (!bySize) this.windows.set(size, (bySize = new Map<string, string>()));
     for (let i = 0; i + size <= text.length; i++) bySize.set(text.slice(i, i + size), label);
   }
 
@@ -219,7 +219,7 @@ describe('no plaintext leaves the vault except through get, run and export', () 
   }, 60_000);
 
   afterAll(async () => {
-    await v?.cleanup();
+    await v.cleanup();
   });
 
   it('stored what it was given (so the checks below look at real data)', async () => {

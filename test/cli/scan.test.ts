@@ -76,7 +76,7 @@ describe('rekey scan', () => {
     for (const name of ['gh', 'db', 'env', 'binary', 'historyOnly'] as const) await v.ok(['add', name], { stdin: `${values[name]}\n` });
   });
   afterAll(async () => {
-    await v?.cleanup();
+    await v.cleanup();
   });
 
   describe('files on disk', () => {

@@ -12,7 +12,7 @@ const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 function awsKeyId(): string {
   let id = 'AKIA';
-  for (let i = 0; i < 16; i++) id += BASE32[Math.floor(Math.random() * BASE32.length)];
+  for (let i = 0; i < 16; i++) id += BASE32.charAt(Math.floor(Math.random() * BASE32.length));
   return id;
 }
 
@@ -40,7 +40,7 @@ function project(root: string, leaks: { github: string; oldStripe: string; unkno
   write('deploy/legacy.env', `STRIPE_SECRET_KEY=${leaks.oldStripe}\n`);
   write('deploy/aws.sh', `export AWS_ACCESS_KEY_ID=${leaks.unknownAws}\n`);
   write('docs/setup.md', 'OPENAI_API_KEY=sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n');
-  const filler = `${'export const value = compute(request.body, options.timeout); // ordinary code\n'.repeat(600)}`;
+  const filler = 'export const value = compute(request.body, options.timeout); // ordinary code\n'.repeat(600);
   for (let i = 0; i < 1500; i++) write(`src/generated/module-${i}.ts`, filler);
   return dir;
 }

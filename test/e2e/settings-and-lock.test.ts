@@ -164,7 +164,7 @@ describe('lock and master password', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
     await app.snap('lock');
     // the key is out of reach while locked
-    expect((await app.recorder.calls('rekey:vault:lock')).length).toBe(1);
+    expect(app.recorder.calls('rekey:vault:lock').length).toBe(1);
 
     const unlock = page.getByRole('button', { name: 'Unlock' });
     await password.fill('not the password');

@@ -333,7 +333,9 @@ describe('the audit log cannot vanish', () => {
     });
     t.vault.close();
     const vault = await t.reopen();
-    expect(vault.verifyAudit()).toMatchObject({ ok: false, firstBrokenSeq: 1, reason: expect.stringMatching(/empty/) });
+    const verdict = vault.verifyAudit();
+    expect(verdict).toMatchObject({ ok: false, firstBrokenSeq: 1 });
+    expect(verdict.ok ? '' : verdict.reason).toMatch(/empty/);
     // and the rows it vouched for are no longer bound to anything
     expect(vault.verifyRecords().problems.map((problem) => problem.subject)).toEqual(['"a"']);
   });

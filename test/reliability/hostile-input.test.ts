@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTRACT, METHODS, type Method } from '../../electron/contract/index.js';
+import { CONTRACT, METHODS, type Result } from '../../electron/contract/index.js';
 import { MemoryKeyStore, Vault } from '../../electron/core/index.js';
 import { type RekeyServices, createRekeyServices } from '../../electron/main/services.js';
 import { MemoryClipboard, ScriptedDialogs } from '../support/main-stand-ins.js';
@@ -134,10 +134,13 @@ describe('hostile input at every IPC handler and at import', () => {
       raw.prepare('SELECT count(*) AS n FROM secret_versions').get(),
     ]);
 
+  const isResult = (value: unknown): value is Result<unknown> =>
+    typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+
   async function attempt(channel: string, payload: unknown, label: string): Promise<void> {
     const before = fingerprint();
     tally.tried++;
-    let result;
+    let result: unknown;
     try {
       result = await services.dispatch(channel, payload, { trusted: true });
     } catch (error) {
@@ -145,7 +148,7 @@ describe('hostile input at every IPC handler and at import', () => {
       return;
     }
     const issues: string[] = [];
-    if (typeof result !== 'object' || result === null || typeof result.ok !== 'boolean') issues.push('not a Result');
+    if (!isResult(result)) issues.push('not a Result');
     else if (!result.ok) {
       const { code, message } = result.error;
       if (code === 'internal') issues.push(`internal error`);
@@ -156,7 +159,7 @@ describe('hostile input at every IPC handler and at import', () => {
       if (valueSent && leaked.includes((payload as { value: string }).value)) issues.push('the value sent is quoted back');
       if (fingerprint() !== before) issues.push('a refused call changed the vault');
     }
-    if (channel === CONTRACT.setMasterPassword.channel && result.ok) masterPassword = (payload as { next: string | null }).next;
+    if (channel === CONTRACT.setMasterPassword.channel && isResult(result) && result.ok) masterPassword = (payload as { next: string | null }).next;
     await keepUnlocked();
     if (issues.length > 0) problems.push(`${label}: ${issues.join(', ')} (${JSON.stringify(result).slice(0, 300)})`);
     else tally.handled++;
@@ -179,7 +182,7 @@ describe('hostile input at every IPC handler and at import', () => {
     recordFigures('hostile', tally);
   });
 
-  for (const method of METHODS as Method[]) {
+  for (const method of METHODS) {
     it(`${CONTRACT[method].channel}: arbitrary and nearly valid payloads get typed refusals`, async () => {
       await fc.assert(
         fc.asyncProperty(fc.oneof(fc.anything({ withObjectString: true, withNullPrototype: true, withBigInt: true }), nearlyValid(CONTRACT[method].input)), async (payload) => {

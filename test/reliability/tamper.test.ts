@@ -94,7 +94,7 @@ function changed(value: unknown): unknown {
     copy[0] = (copy[0] as number) ^ 1;
     return copy;
   }
-  const text = String(value);
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
   return /^\d{4}-/.test(text) ? text.replace(/^\d{4}/, (year) => String(Number(year) - 1)) : `${text}x`;
 }
 
@@ -152,7 +152,7 @@ describe('tampering with the vault file', () => {
           changed[index] = (changed[index] as number) ^ (1 << index % 8);
           raw.prepare(`UPDATE secret_versions SET ${column} = ? WHERE rowid = ?`).run(changed, row.rowid);
           const report = vault.verifyValues();
-          const onlyThisOne = report.broken.length === 1 && report.broken[0]?.name === row.name && report.broken[0]?.version === row.version;
+          const onlyThisOne = report.broken.length === 1 && report.broken[0]?.name === row.name && report.broken[0].version === row.version;
           // the secret's own reveal refuses (current version), the others still open
           const revealRefused = !row.current || integrityFailure(() => vault.checkValues([vault.show(row.name)], () => null));
           const othersOpen = names.filter((name) => name !== row.name).every((name) => !integrityFailure(() => vault.checkValues([vault.show(name)], () => null)));
@@ -185,7 +185,7 @@ describe('tampering with the vault file', () => {
       const target = sealed(toName, toVersion);
       put(target.rowid, sealed(fromName, fromVersion));
       const broken = vault.verifyValues().broken;
-      const detected = broken.length === 1 && broken[0]?.name === toName && broken[0]?.version === toVersion;
+      const detected = broken.length === 1 && broken[0]?.name === toName && broken[0].version === toVersion;
       record(detected);
       expect(detected, `${fromName} v${fromVersion} -> ${toName} v${toVersion}`).toBe(true);
       put(target.rowid, target);

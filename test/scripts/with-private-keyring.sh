@@ -2,7 +2,7 @@
 # Runs a command against a private, throwaway OS keychain: a fresh D-Bus session bus with its
 # own gnome-keyring-daemon (Secret Service), whose HOME and runtime dir are temp folders.
 # The user's real keyring is never reachable from inside: DBUS_SESSION_BUS_ADDRESS points at
-# the private bus only. ARCHITECTURE §6.
+# the private bus only. docs/architecture.md §8.
 set -euo pipefail
 
 if [[ "${REKEY_PRIVATE_KEYRING:-}" == "1" ]]; then

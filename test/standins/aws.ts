@@ -144,7 +144,7 @@ export class AwsStandin {
       },
       { signingDate, signableHeaders: new Set(names), signingRegion: region, signingService: signedService },
     );
-    const recomputed = /Signature=([0-9a-f]{64})/.exec(String(expected.headers['authorization'] ?? ''))?.[1];
+    const recomputed = /Signature=([0-9a-f]{64})/.exec(expected.headers['authorization'] ?? '')?.[1];
     if (recomputed !== signature) {
       return this.error(ns, 403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
     }

@@ -1,6 +1,6 @@
 /**
  * A minimal stand-in for the `electron` module: just what electron/main touches, recording
- * what it was asked to do. The real binary cannot run on the build machine (ARCHITECTURE §6).
+ * what it was asked to do. The real binary cannot run on the build machine (docs/architecture.md §9).
  */
 type Listener = (...args: unknown[]) => unknown;
 
@@ -81,10 +81,10 @@ export class StandInWindow {
   }
   /** What the OS does when the user clicks the close button; returns whether it was prevented. */
   close(): boolean {
-    let prevented = false;
-    for (const listener of this.listeners.get('close') ?? []) listener({ preventDefault: () => (prevented = true) });
-    if (!prevented) this.visible = false;
-    return prevented;
+    const event = { defaultPrevented: false, preventDefault: () => void (event.defaultPrevented = true) };
+    for (const listener of this.listeners.get('close') ?? []) listener(event);
+    if (!event.defaultPrevented) this.visible = false;
+    return event.defaultPrevented;
   }
   hide() {
     this.visible = false;

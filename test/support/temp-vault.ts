@@ -56,7 +56,7 @@ export async function createTempVault(keyStore: KeyStore, clock = new FixedClock
 /** Plausible provider-shaped values, random per run, never real keys. */
 export function randomToken(alphabet: string, length: number): string {
   let out = '';
-  for (let i = 0; i < length; i++) out += alphabet[Math.floor(Math.random() * alphabet.length)];
+  for (let i = 0; i < length; i++) out += alphabet.charAt(Math.floor(Math.random() * alphabet.length));
   return out;
 }
 

@@ -160,8 +160,8 @@ function runChild(ctx: CliContext, command: string, args: string[], env: NodeJS.
     child.on('exit', (code, signal) => {
       cleanup();
       // the child's own exit status is ours, as a shell would report it
-      const status = code ?? 128 + (signal ? (osConstants.signals[signal] ?? 0) : 0);
-      resolvePromise(status as ExitCode);
+      const status = code ?? 128 + (signal ? osConstants.signals[signal] : 0);
+      resolvePromise(status);
     });
   });
 }

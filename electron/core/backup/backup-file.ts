@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { type KdfParams, KdfParamsSchema, derivePasswordKey, newKdfParams } from '../crypto/password-kdf.js';
+import { KdfParamsSchema, derivePasswordKey, newKdfParams } from '../crypto/password-kdf.js';
 import { RekeyError } from '../errors.js';
 
 /**
@@ -38,7 +38,7 @@ type BackupHeader = z.infer<typeof headerSchema>;
 
 export const manifestSchema = z
   .object({
-    vaultId: z.string().uuid(),
+    vaultId: z.uuid(),
     vaultKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
     /** The keychain item as it was when it held the key wrapped under a master password. */
     keychainItem: z.string().startsWith('rekey-wrapped:v1:').max(8192).optional(),
@@ -123,7 +123,7 @@ function readHeader(file: Buffer): { header: BackupHeader; headerLine: Buffer; b
 /** Refuses a wrong passphrase and any changed byte, before anything else happens. */
 export async function openBackup(file: Buffer, passphrase: string): Promise<BackupContents> {
   const { header, headerLine, body } = readHeader(file);
-  const keys = subkeys(await derivePasswordKey(passphrase, header.kdf as KdfParams));
+  const keys = subkeys(await derivePasswordKey(passphrase, header.kdf));
   const expected = Buffer.from(header.check, 'hex');
   const actual = Buffer.from(checkValue(keys.check), 'hex');
   if (!timingSafeEqual(expected, actual)) {

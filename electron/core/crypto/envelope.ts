@@ -12,7 +12,7 @@ export interface Sealed {
 
 /**
  * Binds a ciphertext to its row: moving it to another secret or version changes the
- * associated data and the tag no longer verifies (ARCHITECTURE §2).
+ * associated data and the tag no longer verifies (docs/architecture.md §2).
  */
 export function secretAssociatedData(secretId: string, version: number): Buffer {
   return Buffer.from(`rekey/v1|secret|${secretId}|${version}`, 'utf8');

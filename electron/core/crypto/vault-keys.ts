@@ -53,7 +53,7 @@ export function keyCheckMatches(keys: VaultKeys, stored: string): boolean {
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** Lets the app recognise a known value (duplicates now, leaks later) without storing it. */
+/** Lets the app recognise a known value (a duplicate, a leak the scanner finds) without storing it. */
 export function fingerprintValue(keys: VaultKeys, value: string): Buffer {
   return createHmac('sha256', keys.fingerprint).update(value, 'utf8').digest();
 }

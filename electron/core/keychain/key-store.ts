@@ -1,6 +1,6 @@
 /**
  * The port through which core reaches the OS keychain. The vault keeps exactly one item
- * there per vault: its vault key, base64 (ARCHITECTURE §2). Everything else is in SQLite.
+ * there per vault: its vault key, base64 (docs/architecture.md §2). Everything else is in SQLite.
  */
 export interface KeyStore {
   /** Human-readable name for messages, e.g. "OS keychain (Secret Service)". */

@@ -65,7 +65,7 @@ const ENTRIES: readonly Entry[] = SCANNED_SPECS.map((spec, order) => ({
 const HEX_START = '0123456789abcdef';
 const BY_FIRST_CHARACTER = new Map<number, Entry[]>();
 for (const entry of ENTRIES) {
-  const starts = new Set(entry.prefixes.flatMap((prefix) => (prefix === '' ? [...HEX_START] : [prefix.charAt(0)])));
+  const starts = new Set(entry.prefixes.flatMap((prefix) => (prefix === '' ? HEX_START.split('') : [prefix.charAt(0)])));
   for (const start of starts) {
     const code = start.charCodeAt(0);
     const list = BY_FIRST_CHARACTER.get(code) ?? [];

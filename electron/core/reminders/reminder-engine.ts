@@ -2,7 +2,7 @@ import { addDays, isBefore, isSameDay, subDays } from 'date-fns';
 import type { SnoozeChoice } from './reminder-choices.js';
 
 /**
- * The reminder rules (ARCHITECTURE §3) as a pure function of (now, secrets, settings, what was
+ * The reminder rules (docs/architecture.md §4) as a pure function of (now, secrets, settings, what was
  * already said): the main process only delivers the notices and stores the new memory, so a
  * restart never repeats a notice and a machine that slept for weeks gets one notice per key.
  */

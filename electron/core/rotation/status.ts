@@ -20,7 +20,7 @@ export function dueDate(rotatedAt: Date, rotateEveryDays: number): Date {
 }
 
 /**
- * ARCHITECTURE §3: exposed beats everything; overdue from the due instant; due-soon once the
+ * docs/architecture.md §4: exposed beats everything; overdue from the due instant; due-soon once the
  * due instant is within the lead time of now.
  */
 export function rotationState(facts: RotationFacts, now: Date, leadDays: number = DEFAULT_LEAD_DAYS): RotationState {

@@ -89,7 +89,7 @@ export async function scanOnWorkers(
               feed();
             } catch (error) {
               void worker.terminate();
-              reject(error);
+              reject(error instanceof Error ? error : new Error(String(error)));
             }
           });
           worker.on('error', reject);

@@ -64,7 +64,7 @@ const LIST_COLUMNS = `id, name, env_var, provider, project, notes, rotate_every_
 const VERSION_COLUMNS = 'secret_id, version, fingerprint, masked, rotated_at, created_at, retired_at, mac, mac_seq';
 const SEALED_COLUMNS = `ciphertext, nonce, tag, ${VERSION_COLUMNS}`;
 
-/** SQL lives here and only here; the vault decides what it means. */
+/** The SQL of the secrets and their versions; the vault decides what it means. */
 export class SecretRepository {
   private readonly stmts: {
     listAll: Statement<[], SecretListRow>;

@@ -6,7 +6,7 @@ export const VAULT_DB_FILE = 'vault.db';
 
 /**
  * The folder Electron's app.getPath('userData') gives for an app named "Rekey", so the CLI
- * and the desktop app open the same vault (ARCHITECTURE §2).
+ * and the desktop app open the same vault (docs/architecture.md §3).
  */
 export function defaultVaultHome(
   env: NodeJS.ProcessEnv = process.env,

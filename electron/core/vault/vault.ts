@@ -18,7 +18,7 @@ import { RekeyError } from '../errors.js';
 import type { KnownValue } from '../scan/known-values.js';
 import { type KeyStore, vaultKeyAccount } from '../keychain/index.js';
 import { checkFormat } from '../providers/index.js';
-import { DEFAULT_LEAD_DAYS, type RotationStatus, dueDate, statusJudge } from '../rotation/index.js';
+import { type RotationStatus, dueDate, statusJudge } from '../rotation/index.js';
 import type { Settings } from '../settings/settings.js';
 import { SettingsStore } from '../settings/settings-store.js';
 import { type IntegrityReport, RecordIntegrity, SIGNED_FROM_CREATION, changedOutsideRekey } from '../store/record-integrity.js';
@@ -586,7 +586,7 @@ export class Vault {
 
   private judge() {
     this.unlocked();
-    return statusJudge(this.clock.now(), this.leadDays ?? this.settingsStore.read().leadDays ?? DEFAULT_LEAD_DAYS);
+    return statusJudge(this.clock.now(), this.leadDays ?? this.settingsStore.read().leadDays);
   }
 
   private currentFacts(version: number, masked: string, rotatedAt: string, rotateEveryDays: number) {

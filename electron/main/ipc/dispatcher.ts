@@ -24,7 +24,7 @@ function describe(error: z.ZodError): string {
 }
 
 /**
- * The one door into main (ARCHITECTURE §1): a known channel, from our own frame, with input
+ * The one door into main (docs/architecture.md §5): a known channel, from our own frame, with input
  * that parses; every outcome is a Result, so a bad call is an answer, never a crash.
  */
 export function createDispatcher(handlers: Handlers, logError: (line: string) => void): Dispatch {

@@ -1,17 +1,16 @@
+import { ipcMain } from 'electron';
 import { CHANNELS } from '../../contract/channel-names.js';
 import type { Dispatch } from './dispatcher.js';
 
-export interface IpcMainLike {
-  handle(channel: string, listener: (event: SenderEvent, input: unknown) => unknown): void;
-}
+/** The frame a request came from, as Electron reports it (null once the frame is gone). */
+export type SenderFrame = { readonly url: string } | null;
 
-export interface SenderEvent {
-  readonly senderFrame: { readonly url: string } | null;
-}
-
-/** Every contract channel goes through the one dispatcher; the frame check happens here. */
-export function registerIpc(ipc: IpcMainLike, dispatch: Dispatch, isTrustedFrame: (frame: SenderEvent['senderFrame']) => boolean): void {
+/**
+ * The one file in main that touches ipcMain (the lint rules allow it nowhere else): every
+ * contract channel goes through the one dispatcher, and the frame check happens here.
+ */
+export function registerIpc(dispatch: Dispatch, isTrustedFrame: (frame: SenderFrame) => boolean): void {
   for (const channel of Object.values(CHANNELS)) {
-    ipc.handle(channel, (event, input) => dispatch(channel, input, { trusted: isTrustedFrame(event.senderFrame) }));
+    ipcMain.handle(channel, (event, input) => dispatch(channel, input, { trusted: isTrustedFrame(event.senderFrame) }));
   }
 }

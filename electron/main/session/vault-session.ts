@@ -83,6 +83,7 @@ export class VaultSession {
       if (this.opened) return { state: 'ready', path: this.path };
       // an open already under way (openEarly, the window's first calls) finishes first
       await this.opening?.catch(() => undefined);
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- TypeScript keeps the narrowing across the await; the open above may have set it
       if (this.opened) return { state: 'ready', path: this.path };
       this.opened = await Vault.open({ ...this.vaultOptions(), askPassword: password === undefined ? undefined : async () => password });
       this.lockedByUser = false;

@@ -1,5 +1,5 @@
 /**
- * ARCHITECTURE §5: the window's page comes from its own privileged scheme, app://rekey/, served by
+ * docs/architecture.md §6: the window's page comes from its own privileged scheme, app://rekey/, served by
  * renderer-protocol.ts from the built renderer folder. Not file://: a file:// page shares its
  * origin with every local file, and with the GrantFileProtocolExtraPrivileges fuse off it could
  * not load its module chunks anyway.

@@ -1,5 +1,5 @@
 /**
- * ARCHITECTURE §5: no remote origins, no inline script, no eval, no frames, workers, media or
+ * docs/architecture.md §6: no remote origins, no inline script, no eval, no frames, workers, media or
  * manifest (the renderer uses none). It is a response header on every file app://rekey/ serves
  * (renderer-protocol.ts) and on any other response (main.ts's onHeadersReceived); the
  * renderer's index.html repeats it in a meta tag as a second line, and a test keeps the two

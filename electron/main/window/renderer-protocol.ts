@@ -3,7 +3,7 @@ import { extname, join, sep } from 'node:path';
 import { parseUrl, originOf } from './app-origin.js';
 
 /**
- * ARCHITECTURE §5: the handler behind app://rekey/ (protocol.handle in main.ts). It serves the
+ * docs/architecture.md §6: the handler behind app://rekey/ (protocol.handle in main.ts). It serves the
  * files under the built renderer folder and nothing else. Plain code on purpose: the unit tests
  * call it directly, and the e2e harness and the window bench serve their page through this same
  * function (test/e2e/support/app-protocol-route.ts).

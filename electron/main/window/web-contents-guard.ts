@@ -14,7 +14,7 @@ export function isOpenableExternally(url: string, allowedUrls: ReadonlySet<strin
 }
 
 /**
- * ARCHITECTURE §5: the window never navigates away from the app, opens no windows and gets
+ * docs/architecture.md §6: the window never navigates away from the app, opens no windows and gets
  * no permissions (camera, notifications, ...). Rotate-now links go to the system browser.
  */
 export function guardWebContents(

@@ -10,7 +10,7 @@ export function startupRequest<T>(ask: () => Promise<Result<T>>) {
   /** The early answer once it has arrived: a component can start from it instead of waiting a render. */
   let arrived: Result<T> | null = null;
   return {
-    send(): void {
+    send: (): void => {
       const pending = ask();
       early = pending;
       void pending.then((result) => {
@@ -18,17 +18,17 @@ export function startupRequest<T>(ask: () => Promise<Result<T>>) {
       });
     },
     /** Resolves once the early answer has arrived (at once if none was sent); never rejects. */
-    async arrival(): Promise<void> {
+    arrival: async (): Promise<void> => {
       await early;
     },
     /**
      * The early answer if it has already arrived and succeeded, else null. It stays the early
      * answer: take() still hands over this same value, so a state seeded from it can tell.
      */
-    peek(): T | null {
+    peek: (): T | null => {
       return arrived?.ok ? arrived.value : null;
     },
-    async take(): Promise<Result<T>> {
+    take: async (): Promise<Result<T>> => {
       const pending = early;
       early = null;
       arrived = null;

@@ -23,7 +23,7 @@ export function halfWrittenState(dbPath: string): string[] {
     for (const secret of secrets) {
       const rows = current.all(secret.id) as Array<{ version: number; masked: string }>;
       if (rows.length !== 1) problems.push(`${secret.name}: ${rows.length} current versions`);
-      else if (rows[0]?.version !== secret.current_version || rows[0]?.masked !== secret.masked) {
+      else if (rows[0]?.version !== secret.current_version || rows[0].masked !== secret.masked) {
         problems.push(`${secret.name}: the secret row and its current version disagree`);
       }
       if (count('secret.add', secret.id) !== 1) problems.push(`${secret.name}: ${count('secret.add', secret.id)} add entries in the audit log`);

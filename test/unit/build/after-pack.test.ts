@@ -13,7 +13,7 @@ import hookDefault, {
   makeAfterPack,
 } from '../../../build/after-pack.mjs';
 
-/** What ARCHITECTURE §5 asks for, written out by name so a wrong enum index cannot hide. */
+/** What docs/architecture.md §6 asks for, written out by name so a wrong enum index cannot hide. */
 const INTENDED: Record<string, boolean> = {
   RunAsNode: false,
   EnableCookieEncryption: true,
@@ -25,8 +25,10 @@ const INTENDED: Record<string, boolean> = {
   GrantFileProtocolExtraPrivileges: false,
 };
 
+const FUSE_OPTIONS = Object.values(FuseV1Options).filter((option) => typeof option === 'number');
+
 const byName = (fuses: Partial<Record<FuseV1Options, boolean>>) =>
-  Object.fromEntries(Object.entries(fuses).map(([index, on]) => [FuseV1Options[Number(index)], on]));
+  Object.fromEntries(FUSE_OPTIONS.filter((option) => option in fuses).map((option) => [FuseV1Options[option], fuses[option]] as const));
 
 /** The marker Electron puts in front of its fuse wire (not exported by @electron/fuses). */
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -40,7 +42,10 @@ const linux = (appOutDir = '/out/linux-unpacked') => ({
 /** A fuse wire as getCurrentFuseWire reports it, with every fuse in `fuses` already set. */
 const wireFor = (fuses: Partial<Record<FuseV1Options, boolean>>): FuseV1Config<FuseState> => {
   const wire: FuseV1Config<FuseState> = { version: FuseVersion.V1 };
-  for (const [index, on] of Object.entries(fuses)) wire[Number(index) as FuseV1Options] = on ? FuseState.ENABLE : FuseState.DISABLE;
+  for (const option of FUSE_OPTIONS) {
+    const on = fuses[option];
+    if (on !== undefined) wire[option] = on ? FuseState.ENABLE : FuseState.DISABLE;
+  }
   return wire;
 };
 

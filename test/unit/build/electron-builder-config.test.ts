@@ -11,7 +11,7 @@ import { ICON_SIZES, ROOT } from '../../../scripts/make-icons.js';
 import { readIcns, readIco, readPngHeader } from './icon-formats.js';
 
 // electron-builder's own plist parser (a dependency of app-builder-lib, no type declarations)
-const parsePlist = (createRequire(import.meta.url)('plist') as { parse(xml: string): unknown }).parse;
+const parsePlist = (createRequire(import.meta.url)('plist') as { parse: (xml: string) => unknown }).parse;
 
 // The config is read and checked by electron-builder's own code: the loader `--config` uses
 // and the JSON-schema validation every build runs first.

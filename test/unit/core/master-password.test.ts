@@ -46,18 +46,19 @@ describe('vault key wrapping', () => {
 
 describe('master password on a vault', () => {
   async function withPassword() {
-    temp = await createTempVault(new MemoryKeyStore(), new FixedClock(new Date('2026-06-01T09:00:00Z')));
+    const memory = new MemoryKeyStore();
+    temp = await createTempVault(memory, new FixedClock(new Date('2026-06-01T09:00:00Z')));
     temp.vault.add({ name: 'api' }, sampleKeys.github());
     const { home, keyStore, clock } = temp;
     const base = { home, keyStore, clock, kdfCost: CHEAP };
     expect(await changeMasterPassword(base, 'correct horse battery')).toBe('set');
-    return { ...base, clock };
+    return { ...base, clock, keyStore: memory };
   }
 
   it('set: the keychain item no longer holds the bare key; opening needs the password', async () => {
     const options = await withPassword();
     expect(await hasMasterPassword(options)).toBe(true);
-    const item = [...(options.keyStore as MemoryKeyStore).items.values()][0] ?? '';
+    const item = [...options.keyStore.items.values()][0] ?? '';
     expect(isWrappedVaultKey(item)).toBe(true);
     expect((await rejection(Vault.open(options))).code).toBe('password-required');
     const vault = await Vault.open({ ...options, askPassword: async () => 'correct horse battery' });
@@ -96,7 +97,7 @@ describe('master password on a vault', () => {
 
     const stronger = { ...options, kdfCost: STRONGER, askPassword: async () => 'another password' };
     (await Vault.open(stronger)).close();
-    const item = () => [...(options.keyStore as MemoryKeyStore).items.values()][0] ?? '';
+    const item = () => [...options.keyStore.items.values()][0] ?? '';
     expect(wrappedKdfParams(item())).toMatchObject(STRONGER);
 
     expect((await rejection(changeMasterPassword(options, 'short'))).message).toBe('The master password must be at least 8 characters long.');

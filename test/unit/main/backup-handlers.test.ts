@@ -31,7 +31,7 @@ describe('backup and restore behind the IPC contract', () => {
     const call = async (channel: string, input: unknown = {}) => {
       const result = await services.dispatch(channel, input, { trusted: true });
       answers.push(result);
-      return result as Result<unknown>;
+      return result;
     };
     return { services, dialogs, call };
   };
@@ -87,7 +87,7 @@ describe('backup and restore behind the IPC contract', () => {
     const source = app(join(dir.path, 'source'));
     await source.call(CHANNELS.initVault);
     source.dialogs.backupTarget = join(dir.path, 'never');
-    expect(await source.call(CHANNELS.saveBackup, { passphrase: 'short' })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/at least 10 characters/) } });
+    expect(await source.call(CHANNELS.saveBackup, { passphrase: 'short' })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/at least 10 characters/) as unknown } });
     expect(source.dialogs.lastDefaultName).toBeNull();
     source.dialogs.backupTarget = null;
     expect(await source.call(CHANNELS.saveBackup, { passphrase: PASSPHRASE })).toEqual({ ok: true, value: { path: null, secrets: 0, versions: 0, auditEntries: 0 } });
@@ -102,7 +102,7 @@ describe('backup and restore behind the IPC contract', () => {
     const chosen = (await target.call(CHANNELS.chooseBackup)) as unknown as { value: { choice: { token: string } } };
     expect(await target.call(CHANNELS.restoreBackup, { token: chosen.value.choice.token, passphrase: PASSPHRASE })).toMatchObject({
       ok: false,
-      error: { code: 'backup-invalid', message: expect.stringMatching(/not a usable Rekey backup.*Nothing was changed/) },
+      error: { code: 'backup-invalid', message: expect.stringMatching(/not a usable Rekey backup.*Nothing was changed/) as unknown },
     });
     target.dialogs.backupSource = join(dir.path, 'missing');
     expect(await target.call(CHANNELS.chooseBackup)).toMatchObject({ ok: false, error: { code: 'backup-invalid' } });

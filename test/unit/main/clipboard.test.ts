@@ -60,7 +60,7 @@ describe('the Electron clipboard port marks a secret for each OS, in the same wr
       readText: async () => '',
       clear: () => undefined,
     };
-    await electronClipboard(refusing as never, 'win32', (entries) => new ClipboardItem(entries) as never).writeSecret('s3cret');
+    await electronClipboard(refusing, 'win32', (entries) => new ClipboardItem(entries) as never).writeSecret('s3cret');
     expect(log).toEqual([['writeText', 's3cret']]);
   });
 });

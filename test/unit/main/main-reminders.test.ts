@@ -42,7 +42,7 @@ describe('main delivers reminders: notifications, tray, close to tray, power eve
   it('puts a tray icon up with the count and a menu of the keys due', () => {
     const [tray] = standIn.calls.trays;
     expect(standIn.calls.trays).toHaveLength(1);
-    expect(String((tray?.image as { path: string }).path)).toMatch(/[/\\]tray[/\\]tray-icon\.png$/);
+    expect((tray?.image as { path: string }).path).toMatch(/[/\\]tray[/\\]tray-icon\.png$/);
     expect(tray?.tooltip).toBe('Rekey: 2 keys need rotating');
     expect(tray?.title).toBe('2');
     expect(tray?.menu.map((item) => item.label ?? '—')).toEqual([

@@ -125,7 +125,7 @@ describe('unlocking in the window is serialised', () => {
       const attempts = ['wrong password one', 'wrong password two'].map((password) =>
         session.unlock(password).then(
           () => events.push('unlocked'),
-          (error: { code: string }) => events.push(error.code),
+          (error: unknown) => events.push((error as { code: string }).code),
         ),
       );
       await Promise.all(attempts);

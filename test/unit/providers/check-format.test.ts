@@ -74,7 +74,7 @@ describe('checkFormat', () => {
     const placeholders: Array<[string, string]> = [
       ['github-classic', `ghp_${'x'.repeat(36)}`],
       ['aws-access-key-id', 'AKIAIOSFODNN7EXAMPLE'],
-      ['npm', `npm_${'0123456789abcdefghijklmnopqrstuvwxyz'}`],
+      ['npm', `npm_0123456789abcdefghijklmnopqrstuvwxyz`],
       ['stripe-secret', `sk_test_${'abc'.repeat(8)}`],
     ];
     for (const [providerId, value] of placeholders) {
@@ -84,7 +84,7 @@ describe('checkFormat', () => {
 
   it('never echoes an alphanumeric value in a warning, whatever the provider', () => {
     const providerId = fc.constantFrom(...keyedProviders.map((p) => p.id));
-    const value = fc.string({ unit: fc.constantFrom(...ALNUM), minLength: 12, maxLength: 120 });
+    const value = fc.string({ unit: fc.constantFrom(...ALNUM.split('')), minLength: 12, maxLength: 120 });
     fc.assert(
       fc.property(providerId, value, (id, v) => {
         const warning = checkFormat(id, v);

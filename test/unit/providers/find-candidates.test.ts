@@ -70,14 +70,14 @@ describe('findCandidateKeys', () => {
       `ghp_${'A'.repeat(36)}`,
       'AKIAIOSFODNN7EXAMPLE',
       `AKIA${'X'.repeat(16)}`,
-      `npm_${'0123456789abcdefghijklmnopqrstuvwxyz'}`,
+      `npm_0123456789abcdefghijklmnopqrstuvwxyz`,
       `hf_${'ab'.repeat(17)}`,
       `sk_test_${'abc'.repeat(8)}`,
-      `sk_live_${'YourSecretKey'}${'0'.repeat(12)}`,
-      `glpat-${'your_api_key_here123'}`,
+      `sk_live_YourSecretKey${'0'.repeat(12)}`,
+      `glpat-your_api_key_here123`,
       `SG.${'x'.repeat(22)}.${'x'.repeat(43)}`,
       `dop_v1_${'0'.repeat(64)}`,
-      `lin_api_${'Example'}${ALNUM.slice(0, 33)}`,
+      `lin_api_Example${ALNUM.slice(0, 33)}`,
     ];
     const text = placeholders.map((p) => `TOKEN=${p}`).join('\n');
     expect(findCandidateKeys(text)).toEqual([]);
@@ -105,7 +105,7 @@ describe('findCandidateKeys', () => {
 function byPattern(text: string): Array<{ providerId: string; index: number; length: number }> {
   const specs = PROVIDER_SPECS.filter((spec) => spec.forms.length > 0);
   return [...text.matchAll(CANDIDATE_PATTERN)].flatMap((match) => {
-    const spec = specs[match.findIndex((captured, i) => i > 0 && captured !== undefined) - 1];
+    const spec = specs[match.findIndex((captured: string | undefined, i) => i > 0 && captured !== undefined) - 1];
     if (spec === undefined) throw new Error('no group matched');
     if (looksLikePlaceholder(match[0].slice(longestPrefixOf(spec, match[0]).length))) return [];
     return [{ providerId: spec.id, index: match.index, length: match[0].length }];
@@ -119,7 +119,7 @@ describe('findCandidateKeys agrees with CANDIDATE_PATTERN', () => {
     fc.constantFrom(...keys),
     fc.constantFrom(...nearMisses),
     fc.constantFrom(' ', '\n', '"', "'", '=', '.', '-', '_', 'x', '/', ':', 'é', '😀', 'key-', 'SK', 'sk-', 'AKIA', 'dapi', `${'a'.repeat(32)}-`),
-    fc.string({ unit: fc.constantFrom(...'0123456789abcdef-ABCDEFXYZ_ .'), maxLength: 60 }),
+    fc.string({ unit: fc.constantFrom(...'0123456789abcdef-ABCDEFXYZ_ .'.split('')), maxLength: 60 }),
   );
 
   it('on random mixes of keys, near misses, separators and hex runs', () => {

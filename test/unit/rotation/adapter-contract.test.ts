@@ -38,7 +38,7 @@ interface Scene {
 
 interface Fixture {
   readonly adapter: RotatingAdapter;
-  setUp(): Promise<Scene>;
+  readonly setUp: () => Promise<Scene>;
 }
 
 const FIXTURES: readonly Fixture[] = [

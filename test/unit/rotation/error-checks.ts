@@ -20,7 +20,8 @@ export async function expectProviderError(call: Promise<unknown>, kind: Provider
 
 /** The message, the stack, the inspected object (own properties, cause) and its JSON: none may hold a secret. */
 export function expectNoSecretIn(error: unknown, secrets: readonly string[]): void {
-  const renderings = [String(error), inspect(error, { depth: 10 }), JSON.stringify(error) ?? ''];
+  // JSON.stringify gives undefined for undefined, whatever lib.d.ts says
+  const renderings = [String(error), inspect(error, { depth: 10 }), (JSON.stringify(error) as string | undefined) ?? ''];
   if (error instanceof Error) renderings.push(error.message, error.stack ?? '');
   for (const secret of secrets) {
     expect(secret.length).toBeGreaterThan(8);

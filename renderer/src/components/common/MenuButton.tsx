@@ -104,8 +104,8 @@ export function MenuButton({ label, items, tabIndex }: MenuButtonProps) {
       default:
         if (event.key.length === 1) {
           const letter = event.key.toLowerCase();
-          const next = entries.findIndex((entry, index) => index > current && entry.textContent?.trim().toLowerCase().startsWith(letter));
-          const wrapped = next >= 0 ? next : entries.findIndex((entry) => entry.textContent?.trim().toLowerCase().startsWith(letter));
+          const next = entries.findIndex((entry, index) => index > current && entry.textContent.trim().toLowerCase().startsWith(letter));
+          const wrapped = next >= 0 ? next : entries.findIndex((entry) => entry.textContent.trim().toLowerCase().startsWith(letter));
           if (wrapped >= 0) focusAt(wrapped);
         }
     }

@@ -39,7 +39,7 @@ export function NumberSettingsForm({ fields, settings, save, formLabel }: { fiel
     setBusy(true);
     setError(null);
     setSaved(false);
-    const message = await save(patch as SettingsPatch);
+    const message = await save(patch);
     setBusy(false);
     if (message === null) setSaved(true);
     else setError(fieldError(message));

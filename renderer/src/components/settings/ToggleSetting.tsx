@@ -8,6 +8,13 @@ export function ToggleSetting({ name, label, hint, settings, save }: { name: Boo
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const flip = async (checked: boolean) => {
+    setBusy(true);
+    setError(null);
+    const message = await save({ [name]: checked });
+    setBusy(false);
+    setError(message);
+  };
   return (
     <div className="toggle-setting">
       <input
@@ -18,13 +25,7 @@ export function ToggleSetting({ name, label, hint, settings, save }: { name: Boo
         checked={settings[name]}
         disabled={busy}
         aria-describedby={`${id}-hint`}
-        onChange={async (event) => {
-          setBusy(true);
-          setError(null);
-          const message = await save({ [name]: event.target.checked });
-          setBusy(false);
-          setError(message);
-        }}
+        onChange={(event) => void flip(event.target.checked)}
       />
       <div>
         <label htmlFor={id} className="toggle-setting__label">

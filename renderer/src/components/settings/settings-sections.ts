@@ -11,9 +11,9 @@ export interface SettingsSectionProps {
   readonly settings: Settings;
   readonly hasPassword: boolean;
   /** Resolves to main's error message, or null when saved. */
-  save(patch: SettingsPatch): Promise<string | null>;
+  readonly save: (patch: SettingsPatch) => Promise<string | null>;
   /** Reads settings and password state again (after the master password changed). */
-  reload(): void;
+  readonly reload: () => void;
 }
 
 export interface SettingsSection {
