@@ -25,7 +25,8 @@ export type RekeyErrorCode =
   /** A Vault object used after close(): a bug in the caller, not something the user did. */
   | 'vault-closed'
   | 'backup-invalid'
-  | 'wrong-passphrase';
+  | 'wrong-passphrase'
+  | 'keychain-item-in-use';
 
 export class RekeyError extends Error {
   override readonly name = 'RekeyError';

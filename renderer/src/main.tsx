@@ -1,15 +1,14 @@
 // first: sends the window's first questions before the rest of the bundle is evaluated
 import { startupAnswers } from './api/startup-prefetch';
+// the global styles before any component's own, so a feature's rules follow the theme and base
+import './styles/theme.css';
+import './styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { DateLocaleContext } from './hooks/useDateLocale';
 import { loadDateLocale } from './lib/locale';
 import { os } from './lib/platform';
-import './styles/theme.css';
-import './styles/base.css';
-import './styles/app.css';
-import './styles/components.css';
 
 /** How long the window waits for main's first answers before it shows a loading screen. */
 const STARTUP_WAIT_MS = 200;

@@ -1,11 +1,6 @@
 import { providers } from '../../electron/core/index.js';
 import type { NewSecret } from '../../electron/core/index.js';
-import { randomToken } from '../support/temp-vault.js';
-
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const URL_SAFE = `${ALNUM}-_`;
-const HEX = '0123456789abcdef';
-const DIGITS = '0123456789';
+import { URL_SAFE, randomToken, sampleKeys } from '../support/sample-keys.js';
 
 function between(min: number, max: number): number {
   return min + Math.floor(Math.random() * (max - min + 1));
@@ -18,29 +13,21 @@ interface Shape {
 }
 
 /**
- * Provider-shaped random values of 40 to 160 characters, each matching its provider's
- * documented format (checked below), never real keys.
+ * Provider-shaped random values of 40 to 160 characters (test/support/sample-keys.ts makes
+ * them), each matching its provider's documented format (checked below), never real keys.
  */
 const SHAPES: readonly Shape[] = [
-  { provider: 'openai', envVar: 'OPENAI_API_KEY', make: () => `sk-proj-${randomToken(URL_SAFE, 58)}T3BlbkFJ${randomToken(URL_SAFE, 58)}` },
-  { provider: 'anthropic', envVar: 'ANTHROPIC_API_KEY', make: () => `sk-ant-api03-${randomToken(URL_SAFE, 93)}AA` },
-  {
-    provider: 'github-fine-grained',
-    envVar: 'GITHUB_TOKEN',
-    make: () => `github_pat_${randomToken(ALNUM, 22)}_${randomToken(ALNUM, 59)}`,
-  },
-  { provider: 'github-classic', envVar: 'GITHUB_TOKEN', make: () => `ghp_${randomToken(ALNUM, 36)}` },
-  { provider: 'stripe-secret', envVar: 'STRIPE_SECRET_KEY', make: () => `sk_live_${randomToken(ALNUM, between(32, 99))}` },
-  { provider: 'sendgrid', envVar: 'SENDGRID_API_KEY', make: () => `SG.${randomToken(URL_SAFE, 22)}.${randomToken(URL_SAFE, 43)}` },
-  { provider: 'digitalocean', envVar: 'DIGITALOCEAN_ACCESS_TOKEN', make: () => `dop_v1_${randomToken(HEX, 64)}` },
-  { provider: 'groq', envVar: 'GROQ_API_KEY', make: () => `gsk_${randomToken(ALNUM, 52)}` },
-  {
-    provider: 'slack',
-    envVar: 'SLACK_BOT_TOKEN',
-    make: () => `xoxb-${randomToken(DIGITS, 12)}-${randomToken(DIGITS, 12)}-${randomToken(ALNUM, 24)}`,
-  },
-  { provider: 'npm', envVar: 'NPM_TOKEN', make: () => `npm_${randomToken(ALNUM, 36)}` },
-  { provider: 'pypi', envVar: 'PYPI_API_TOKEN', make: () => `pypi-AgEIcHlwaS5vcmc${randomToken(URL_SAFE, between(50, 140))}` },
+  { provider: 'openai', envVar: 'OPENAI_API_KEY', make: () => sampleKeys.openai(58) },
+  { provider: 'anthropic', envVar: 'ANTHROPIC_API_KEY', make: sampleKeys.anthropic },
+  { provider: 'github-fine-grained', envVar: 'GITHUB_TOKEN', make: sampleKeys.githubFineGrained },
+  { provider: 'github-classic', envVar: 'GITHUB_TOKEN', make: sampleKeys.github },
+  { provider: 'stripe-secret', envVar: 'STRIPE_SECRET_KEY', make: () => sampleKeys.stripe(between(32, 99)) },
+  { provider: 'sendgrid', envVar: 'SENDGRID_API_KEY', make: sampleKeys.sendgrid },
+  { provider: 'digitalocean', envVar: 'DIGITALOCEAN_ACCESS_TOKEN', make: sampleKeys.digitalocean },
+  { provider: 'groq', envVar: 'GROQ_API_KEY', make: sampleKeys.groq },
+  { provider: 'slack', envVar: 'SLACK_BOT_TOKEN', make: sampleKeys.slack },
+  { provider: 'npm', envVar: 'NPM_TOKEN', make: sampleKeys.npm },
+  { provider: 'pypi', envVar: 'PYPI_API_TOKEN', make: () => sampleKeys.pypi(between(50, 140)) },
   { provider: 'generic', envVar: 'INTERNAL_API_TOKEN', make: () => randomToken(URL_SAFE, between(40, 160)) },
 ];
 

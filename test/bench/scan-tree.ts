@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ALNUM, HEX, LETTERS, URL_SAFE, type Random, randomString, seededRandom } from '../unit/providers/sample-keys.js';
+import { ALNUM, HEX, LETTERS, URL_SAFE, type Random, randomString, seededRandom } from '../support/sample-keys.js';
 
 /**
  * A generated monorepo for the scan bench: code-like text in many folders and file types,

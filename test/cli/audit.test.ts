@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliVault, type RekeyResult, createCliVault, expectCleanError, expectNoStackTrace } from '../support/cli-runner.js';
 import { requirePrivateKeyring } from '../support/real-keychain.js';
 import { tamperWith } from '../support/tamper.js';
-import { sampleKeys } from '../support/temp-vault.js';
+import { sampleKeys } from '../support/sample-keys.js';
 
 // Fails loudly, rather than skipping, outside test/scripts/with-private-keyring.sh.
 requirePrivateKeyring();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliVault, createCliVault, expectCleanError, expectUsageError } from '../support/cli-runner.js';
 import { realKeyStore, requirePrivateKeyring } from '../support/real-keychain.js';
-import { sampleKeys } from '../support/temp-vault.js';
+import { sampleKeys } from '../support/sample-keys.js';
 
 requirePrivateKeyring();
 

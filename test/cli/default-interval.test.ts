@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Vault } from '../../electron/core/index.js';
 import { type CliVault, createCliVault } from '../support/cli-runner.js';
 import { realKeyStore, requirePrivateKeyring } from '../support/real-keychain.js';
-import { sampleKeys } from '../support/temp-vault.js';
+import { sampleKeys } from '../support/sample-keys.js';
 
 requirePrivateKeyring();
 

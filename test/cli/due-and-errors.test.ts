@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliVault, createCliVault, expectCleanError, expectOk, expectUsageError } from '../support/cli-runner.js';
 import { realKeyStore, requirePrivateKeyring } from '../support/real-keychain.js';
-import { sampleKeys } from '../support/temp-vault.js';
+import { sampleKeys } from '../support/sample-keys.js';
 
 // Fails loudly, rather than skipping, outside test/scripts/with-private-keyring.sh.
 requirePrivateKeyring();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliVault, REKEY_BIN, createCliVault, expectCleanError } from '../support/cli-runner.js';
 import { requirePrivateKeyring } from '../support/real-keychain.js';
 import { copyOfSecret, replaySecret, tamperWith } from '../support/tamper.js';
-import { sampleKeys } from '../support/temp-vault.js';
+import { sampleKeys } from '../support/sample-keys.js';
 
 // Fails loudly, rather than skipping, outside test/scripts/with-private-keyring.sh.
 requirePrivateKeyring();

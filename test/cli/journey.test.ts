@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliVault, createCliVault, expectCleanError, expectUsageError } from '../support/cli-runner.js';
 import { realKeyStore, requirePrivateKeyring } from '../support/real-keychain.js';
-import { randomToken, sampleKeys } from '../support/temp-vault.js';
+import { randomToken, sampleKeys } from '../support/sample-keys.js';
 
 // Fails loudly, rather than skipping, outside test/scripts/with-private-keyring.sh.
 requirePrivateKeyring();

@@ -5,7 +5,7 @@ import { throttleDelaySeconds } from '../../electron/core/index.js';
 import { DEFAULT_SCRYPT_COST, decodeVaultKey, newKdfParams, wrapVaultKey, wrappedKdfParams } from '../../electron/core/crypto/index.js';
 import { type CliVault, REKEY_BIN, REPO_ROOT, createCliVault, expectCleanError, expectOk } from '../support/cli-runner.js';
 import { realKeyStore, requirePrivateKeyring } from '../support/real-keychain.js';
-import { sampleKeys } from '../support/temp-vault.js';
+import { sampleKeys } from '../support/sample-keys.js';
 
 // Fails loudly, rather than skipping, outside test/scripts/with-private-keyring.sh.
 requirePrivateKeyring();

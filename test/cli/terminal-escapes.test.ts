@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliVault, type RekeyResult, createCliVault } from '../support/cli-runner.js';
 import { requirePrivateKeyring } from '../support/real-keychain.js';
-import { sampleKeys } from '../support/temp-vault.js';
+import { sampleKeys } from '../support/sample-keys.js';
 
 // Fails loudly, rather than skipping, outside test/scripts/with-private-keyring.sh.
 requirePrivateKeyring();

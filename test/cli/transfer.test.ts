@@ -5,7 +5,7 @@ import dotenv from 'dotenv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliVault, createCliVault, expectCleanError, expectOk, expectUsageError } from '../support/cli-runner.js';
 import { requirePrivateKeyring } from '../support/real-keychain.js';
-import { randomToken, sampleKeys } from '../support/temp-vault.js';
+import { randomToken, sampleKeys } from '../support/sample-keys.js';
 
 // Fails loudly, rather than skipping, outside test/scripts/with-private-keyring.sh.
 requirePrivateKeyring();

@@ -6,7 +6,7 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/main/window/content-secu
 import { inlineScriptRan, row, waitForVault } from './support/app-steps.js';
 import { HARNESS_ORIGIN, HARNESS_PAGE_URL } from './support/app-protocol-route.js';
 import { useRekeyApp } from './support/lifecycle.js';
-import { keys } from './support/sample-keys.js';
+import { sampleKeys } from '../support/sample-keys.js';
 
 // The page is served by main's app://rekey/ handler itself, at the harness's fixed origin
 // (support/app-protocol-route.ts says what differs from the app).
@@ -19,7 +19,7 @@ describe('the window served by the app protocol handler', () => {
     const responses: Response[] = [];
     page.on('response', (response) => responses.push(response));
     const rotatedAt = '2026-01-15T12:00:00.000Z';
-    await app.seed('addSecret', { name: 'gh-ci', value: app.recorder.track(keys.github()), rotatedAt });
+    await app.seed('addSecret', { name: 'gh-ci', value: app.recorder.track(sampleKeys.github()), rotatedAt });
     await app.load();
     await waitForVault(page);
     expect(page.url()).toBe(HARNESS_PAGE_URL);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toast, waitForVault } from './support/app-steps.js';
 import { useRekeyApp } from './support/lifecycle.js';
-import { keys } from './support/sample-keys.js';
+import { sampleKeys } from '../support/sample-keys.js';
 
 const rekey = useRekeyApp();
 const PASSPHRASE = 'plum tractor seven lanterns';
@@ -12,10 +12,10 @@ describe('backup and restore in the window', () => {
   it('backs up from the vault actions menu, and restores into a fresh vault from the welcome screen; a wrong passphrase is refused', async () => {
     // ---- back up
     const source = await rekey.open({ initialised: true });
-    const values = { github: source.recorder.track(keys.github()), stripe: source.recorder.track(keys.stripe()) };
+    const values = { github: source.recorder.track(sampleKeys.github()), stripe: source.recorder.track(sampleKeys.stripe()) };
     await source.seed('addSecret', { name: 'gh-ci', value: values.github, project: 'web' });
     await source.seed('addSecret', { name: 'stripe', value: values.stripe, project: 'api' });
-    await source.seed('rotateSecret', { name: 'stripe', value: source.recorder.track(keys.stripe()) });
+    await source.seed('rotateSecret', { name: 'stripe', value: source.recorder.track(sampleKeys.stripe()) });
     await source.load();
     const { page } = source;
     await waitForVault(page);
@@ -87,7 +87,7 @@ describe('backup and restore in the window', () => {
   });
   it('Settings → Backup makes the same backup; a vault with a master password comes back locked and opens only with it', async () => {
     const source = await rekey.open({ initialised: true });
-    const value = source.recorder.track(keys.github());
+    const value = source.recorder.track(sampleKeys.github());
     await source.seed('addSecret', { name: 'gh-ci', value });
     await source.seed('setMasterPassword', { next: 'master password one' });
     await source.load();

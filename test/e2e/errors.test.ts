@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openRowMenu, row, startAdd, toast, waitForVault } from './support/app-steps.js';
 import { useRekeyApp } from './support/lifecycle.js';
 import type { RekeyApp } from './support/rekey-app.js';
-import { keys } from './support/sample-keys.js';
+import { sampleKeys } from '../support/sample-keys.js';
 
 const rekey = useRekeyApp();
 
@@ -23,7 +23,7 @@ describe('bad input and failed calls', () => {
   it('shows main’s validation messages in Add, under the field they are about', async () => {
     const app = await rekey.open({ initialised: true });
     const { page } = app;
-    await app.seed('addSecret', { name: 'taken', value: app.recorder.track(keys.github()) });
+    await app.seed('addSecret', { name: 'taken', value: app.recorder.track(sampleKeys.github()) });
     await app.load();
     await waitForVault(page);
 
@@ -35,7 +35,7 @@ describe('bad input and failed calls', () => {
     expect(app.recorder.calls('rekey:secrets:add')).toHaveLength(0);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
-    dialog = await startAdd(page, app.recorder.track(keys.openai()));
+    dialog = await startAdd(page, app.recorder.track(sampleKeys.openai()));
     const name = dialog.getByLabel('Name', { exact: true });
     const submit = dialog.getByRole('button', { name: 'Add to vault' });
 
@@ -77,7 +77,7 @@ describe('bad input and failed calls', () => {
   it('edits metadata, with main’s errors shown plainly', async () => {
     const app = await rekey.open({ initialised: true });
     const { page } = app;
-    await app.seed('addSecret', { name: 'gh-ci', value: app.recorder.track(keys.github()), project: 'web' });
+    await app.seed('addSecret', { name: 'gh-ci', value: app.recorder.track(sampleKeys.github()), project: 'web' });
     await app.load();
     await waitForVault(page);
 
@@ -106,8 +106,8 @@ describe('bad input and failed calls', () => {
   it('asks before deleting, and deletes', async () => {
     const app = await rekey.open({ initialised: true });
     const { page } = app;
-    await app.seed('addSecret', { name: 'old-key', value: app.recorder.track(keys.stripe()) });
-    await app.seed('addSecret', { name: 'keep-me', value: app.recorder.track(keys.github()) });
+    await app.seed('addSecret', { name: 'old-key', value: app.recorder.track(sampleKeys.stripe()) });
+    await app.seed('addSecret', { name: 'keep-me', value: app.recorder.track(sampleKeys.github()) });
     await app.load();
     await waitForVault(page);
 
@@ -130,7 +130,7 @@ describe('bad input and failed calls', () => {
   it('turns every failed call into its message in a toast, never a stack', async () => {
     const app = await rekey.open({ initialised: true });
     const { page } = app;
-    await app.seed('addSecret', { name: 'gone-soon', value: app.recorder.track(keys.github()) });
+    await app.seed('addSecret', { name: 'gone-soon', value: app.recorder.track(sampleKeys.github()) });
     await app.load();
     await waitForVault(page);
     await expect.poll(() => row(page, 'gone-soon').isVisible()).toBe(true);
@@ -157,7 +157,7 @@ describe('bad input and failed calls', () => {
 
     await page.getByRole('button', { name: 'Rotate gone-soon' }).click();
     const rotate = page.getByRole('dialog', { name: 'Rotate gone-soon' });
-    await rotate.getByLabel('New key').fill(app.recorder.track(keys.github()));
+    await rotate.getByLabel('New key').fill(app.recorder.track(sampleKeys.github()));
     await rotate.getByRole('button', { name: 'Rotate key' }).click();
     await expect.poll(() => rotate.getByRole('alert').innerText()).toBe(lastError(app, 'rekey:secrets:rotate'));
   });

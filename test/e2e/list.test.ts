@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { addKey, openRowMenu, row, toast, waitForVault } from './support/app-steps.js';
 import { useRekeyApp } from './support/lifecycle.js';
 import type { RekeyApp } from './support/rekey-app.js';
-import { keys } from './support/sample-keys.js';
+import { sampleKeys } from '../support/sample-keys.js';
 
 const rekey = useRekeyApp();
 
@@ -17,19 +17,19 @@ const filter = (app: RekeyApp, label: string | RegExp) => app.page.getByRole('na
 /** Five keys in every state: due later, due soon, overdue (added through the form), exposed, and no project. */
 async function seedMixedVault(app: RekeyApp): Promise<void> {
   const now = new Date();
-  await app.seed('addSecret', { name: 'openai-prod', value: app.recorder.track(keys.openai()), project: 'web' });
+  await app.seed('addSecret', { name: 'openai-prod', value: app.recorder.track(sampleKeys.openai()), project: 'web' });
   await app.seed('addSecret', {
     name: 'gh-ci',
-    value: app.recorder.track(keys.github()),
+    value: app.recorder.track(sampleKeys.github()),
     project: 'web',
     rotatedAt: subDays(now, 80).toISOString(),
   });
-  await app.seed('addSecret', { name: 'claude-batch', value: app.recorder.track(keys.anthropic()), project: 'api' });
-  await app.seed('addSecret', { name: 'legacy-webhook', value: app.recorder.track(keys.generic()) });
+  await app.seed('addSecret', { name: 'claude-batch', value: app.recorder.track(sampleKeys.anthropic()), project: 'api' });
+  await app.seed('addSecret', { name: 'legacy-webhook', value: app.recorder.track(sampleKeys.generic()) });
   await app.load();
   await waitForVault(app.page);
   // the overdue one is added the way a user adds an old key: with its last rotation date
-  await addKey(app.page, app.recorder.track(keys.stripe()), {
+  await addKey(app.page, app.recorder.track(sampleKeys.stripe()), {
     name: 'stripe-live',
     project: 'api',
     rotatedOn: format(subDays(now, 200), 'yyyy-MM-dd'),
@@ -190,7 +190,7 @@ describe('the vault list', () => {
     const lines: string[] = [];
     for (let i = 1; i <= 10_000; i++) {
       const n = String(i).padStart(5, '0');
-      lines.push(`VAR_${n}=${i % 3 === 0 ? keys.github() : keys.generic()}`);
+      lines.push(`VAR_${n}=${i % 3 === 0 ? sampleKeys.github() : sampleKeys.generic()}`);
     }
     writeFileSync(file, lines.join('\n'));
     dialogs.importPath = file;
@@ -242,7 +242,7 @@ describe('the vault list', () => {
     const app = await rekey.open({ initialised: true, locale: 'de-DE' });
     const { page } = app;
     const rotatedAt = '2026-01-15T12:00:00.000Z';
-    await app.seed('addSecret', { name: 'gh-ci', value: app.recorder.track(keys.github()), rotatedAt, rotateEveryDays: 365 });
+    await app.seed('addSecret', { name: 'gh-ci', value: app.recorder.track(sampleKeys.github()), rotatedAt, rotateEveryDays: 365 });
     await app.load();
     await waitForVault(page);
     expect(await row(page, 'gh-ci').locator('.col--last-rotated').innerText()).toBe(format(parseISO(rotatedAt), 'PP', { locale: de }));

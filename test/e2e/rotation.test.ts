@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openRowMenu, row, toast, waitForVault } from './support/app-steps.js';
 import { useRekeyApp } from './support/lifecycle.js';
-import { keys } from './support/sample-keys.js';
+import { sampleKeys } from '../support/sample-keys.js';
 
 const rekey = useRekeyApp();
 const bullets = '••••••••';
@@ -10,8 +10,8 @@ describe('rotating a key', () => {
   it('checks the new value live against the provider, links to the rotate page, rotates, and undoes from History', async () => {
     const app = await rekey.open({ initialised: true });
     const { page, clipboard } = app;
-    const first = app.recorder.track(keys.openai());
-    const second = app.recorder.track(keys.openai());
+    const first = app.recorder.track(sampleKeys.openai());
+    const second = app.recorder.track(sampleKeys.openai());
     await app.seed('addSecret', { name: 'openai-prod', value: first, project: 'web' });
     await app.load();
     await waitForVault(page);
@@ -64,8 +64,8 @@ describe('rotating a key', () => {
   it('undoes a rotation straight from the toast', async () => {
     const app = await rekey.open({ initialised: true });
     const { page } = app;
-    const first = app.recorder.track(keys.github());
-    const second = app.recorder.track(keys.github());
+    const first = app.recorder.track(sampleKeys.github());
+    const second = app.recorder.track(sampleKeys.github());
     await app.seed('addSecret', { name: 'gh-ci', value: first });
     await app.load();
     await waitForVault(page);

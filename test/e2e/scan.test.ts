@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { row, toast, waitForVault } from './support/app-steps.js';
 import { useRekeyApp } from './support/lifecycle.js';
-import { keys } from './support/sample-keys.js';
+import { sampleKeys } from '../support/sample-keys.js';
 
 const rekey = useRekeyApp();
 const bullets = '••••••••';
@@ -50,12 +50,12 @@ describe('scan a folder', () => {
     const app = await rekey.open({ initialised: true });
     const { page, dialogs } = app;
     const leaks = {
-      github: app.recorder.track(keys.github()),
-      oldStripe: app.recorder.track(keys.stripe()),
+      github: app.recorder.track(sampleKeys.github()),
+      oldStripe: app.recorder.track(sampleKeys.stripe()),
       unknownAws: app.recorder.track(awsKeyId()),
-      historyOnly: app.recorder.track(keys.generic()),
+      historyOnly: app.recorder.track(sampleKeys.generic()),
     };
-    const newStripe = app.recorder.track(keys.stripe());
+    const newStripe = app.recorder.track(sampleKeys.stripe());
     await app.seed('addSecret', { name: 'gh-ci', value: leaks.github, project: 'shop' });
     await app.seed('addSecret', { name: 'stripe', value: leaks.oldStripe, project: 'shop' });
     await app.seed('rotateSecret', { name: 'stripe', value: newStripe });
@@ -132,7 +132,7 @@ describe('scan a folder', () => {
   it('says so when nothing is found, and keeps the findings when the folder dialog is cancelled', async () => {
     const app = await rekey.open({ initialised: true });
     const { page, dialogs } = app;
-    await app.seed('addSecret', { name: 'gh', value: app.recorder.track(keys.github()) });
+    await app.seed('addSecret', { name: 'gh', value: app.recorder.track(sampleKeys.github()) });
     const clean = join(app.workDir, 'clean');
     mkdirSync(clean);
     writeFileSync(join(clean, 'README.md'), '# nothing to see\n');

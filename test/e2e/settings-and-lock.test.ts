@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hasMasterPassword } from '../../electron/core/index.js';
 import { openRowMenu, row, startAdd, toast, waitForVault } from './support/app-steps.js';
 import { useRekeyApp } from './support/lifecycle.js';
-import { keys } from './support/sample-keys.js';
+import { sampleKeys } from '../support/sample-keys.js';
 
 const rekey = useRekeyApp();
 const PASSWORD = 'copper kettle 4 winds';
@@ -11,7 +11,7 @@ describe('settings', () => {
   it('a change is validated by main, shown under its field, and persists across a reload', async () => {
     const app = await rekey.open({ initialised: true });
     const { page } = app;
-    await app.seed('addSecret', { name: 'gh-ci', value: keys.github() });
+    await app.seed('addSecret', { name: 'gh-ci', value: sampleKeys.github() });
     await app.load();
     await waitForVault(page);
 
@@ -80,7 +80,7 @@ describe('settings', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
 
-    dialog = await startAdd(page, keys.openai());
+    dialog = await startAdd(page, sampleKeys.openai());
     await expect.poll(() => dialog.getByLabel('Rotate every').inputValue()).toBe('30');
     await dialog.getByLabel('Name', { exact: true }).fill('openai-dev');
     await dialog.getByRole('button', { name: 'Add to vault' }).click();
@@ -92,7 +92,7 @@ describe('settings', () => {
   it('per-key reminders: snooze a week and a lead time of its own, checked by main', async () => {
     const app = await rekey.open({ initialised: true });
     const { page } = app;
-    await app.seed('addSecret', { name: 'stripe-live', value: keys.stripe() });
+    await app.seed('addSecret', { name: 'stripe-live', value: sampleKeys.stripe() });
     await app.load();
     await waitForVault(page);
 
@@ -133,7 +133,7 @@ describe('lock and master password', () => {
     const app = await rekey.open({ initialised: true });
     const { page } = app;
     app.recorder.track(PASSWORD);
-    const value = app.recorder.track(keys.openai());
+    const value = app.recorder.track(sampleKeys.openai());
     await app.seed('addSecret', { name: 'openai-prod', value });
     await app.load();
     await waitForVault(page);

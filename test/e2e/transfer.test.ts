@@ -6,18 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { row, toast, waitForVault } from './support/app-steps.js';
 import { useRekeyApp } from './support/lifecycle.js';
 import type { RekeyApp } from './support/rekey-app.js';
-import { keys } from './support/sample-keys.js';
+import { sampleKeys } from '../support/sample-keys.js';
 
 const rekey = useRekeyApp();
 const bullets = '••••••••';
 
 async function seedWebAndApi(app: RekeyApp) {
   const values = {
-    openai: app.recorder.track(keys.openai()),
-    github: app.recorder.track(keys.github()),
-    stripe: app.recorder.track(keys.stripe()),
+    openai: app.recorder.track(sampleKeys.openai()),
+    github: app.recorder.track(sampleKeys.github()),
+    stripe: app.recorder.track(sampleKeys.stripe()),
     // a single and a double quote: no dotenv quoting carries this exactly, shell and json do
-    quoted: app.recorder.track(`it's "quoted" ${keys.generic()}`),
+    quoted: app.recorder.track(`it's "quoted" ${sampleKeys.generic()}`),
   };
   await app.seed('addSecret', { name: 'openai-prod', value: values.openai, project: 'web' });
   await app.seed('addSecret', { name: 'gh-ci', value: values.github, project: 'web' });
@@ -107,8 +107,8 @@ describe('import', () => {
     const { page, dialogs, workDir } = app;
     const existing = await seedWebAndApi(app);
     const incoming = {
-      anthropic: app.recorder.track(keys.anthropic()),
-      openai: app.recorder.track(keys.openai()),
+      anthropic: app.recorder.track(sampleKeys.anthropic()),
+      openai: app.recorder.track(sampleKeys.openai()),
     };
     const file = join(workDir, 'service.env');
     writeFileSync(

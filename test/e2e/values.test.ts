@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addKey, row, startAdd, toast, waitForVault } from './support/app-steps.js';
 import { useRekeyApp } from './support/lifecycle.js';
-import { keys } from './support/sample-keys.js';
+import { sampleKeys } from '../support/sample-keys.js';
 
 const rekey = useRekeyApp();
 
@@ -11,7 +11,7 @@ describe('adding a key and using its value', () => {
   it('detects a pasted OpenAI key, prefills the form, and lists it masked', async () => {
     const app = await rekey.open({ initialised: true });
     const { page } = app;
-    const value = app.recorder.track(keys.openai());
+    const value = app.recorder.track(sampleKeys.openai());
     await app.load();
     await waitForVault(page);
 
@@ -42,7 +42,7 @@ describe('adding a key and using its value', () => {
   it('copies through main: the clipboard holds the value, the toast counts down, then the clipboard is cleared', async () => {
     const app = await rekey.open({ initialised: true, clipboardClearSeconds: 2 });
     const { page, clipboard } = app;
-    const value = app.recorder.track(keys.github());
+    const value = app.recorder.track(sampleKeys.github());
     await app.seed('addSecret', { name: 'gh-ci', value, project: 'api' });
     await app.load();
     await waitForVault(page);
@@ -62,7 +62,7 @@ describe('adding a key and using its value', () => {
   it('reveals a value for ten seconds, then masks it again', async () => {
     const app = await rekey.open({ initialised: true });
     const { page } = app;
-    const value = app.recorder.track(keys.stripe());
+    const value = app.recorder.track(sampleKeys.stripe());
     await app.seed('addSecret', { name: 'stripe-live', value });
     await app.load();
     await waitForVault(page);
@@ -93,9 +93,9 @@ describe('adding a key and using its value', () => {
   it('proves what crossed to the window: values only in reveal answers', async () => {
     const app = await rekey.open({ initialised: true });
     const { page } = app;
-    const openai = app.recorder.track(keys.openai());
-    const github = app.recorder.track(keys.github());
-    const anthropic = app.recorder.track(keys.anthropic());
+    const openai = app.recorder.track(sampleKeys.openai());
+    const github = app.recorder.track(sampleKeys.github());
+    const anthropic = app.recorder.track(sampleKeys.anthropic());
     const values = [openai, github, anthropic];
     await app.load();
     await waitForVault(page);

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../electron/contract/index.js';
 import { Vault, vaultKeyAccount } from '../../electron/core/index.js';
 import { realKeyStore, testKeychainService } from '../support/real-keychain.js';
-import { sampleKeys, tempDir } from '../support/temp-vault.js';
+import { sampleKeys } from '../support/sample-keys.js';
+import { tempDir } from '../support/temp-vault.js';
 
 vi.mock('electron', () => import('../support/electron-stand-in.js'));
 

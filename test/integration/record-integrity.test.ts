@@ -17,7 +17,8 @@ import {
 import { migrate } from '../../electron/core/store/migrations.js';
 import { realKeyStore, testKeychainService } from '../support/real-keychain.js';
 import { copyOfSecret, replaySecret, tamperWith } from '../support/tamper.js';
-import { type TempVault, createTempVault, sampleKeys, tempDir } from '../support/temp-vault.js';
+import { sampleKeys } from '../support/sample-keys.js';
+import { type TempVault, createTempVault, tempDir } from '../support/temp-vault.js';
 
 /**
  * Issue 13 items 1 and 2, on the real keychain: an attacker who can write vault.db (with

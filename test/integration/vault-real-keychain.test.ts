@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Vault, vaultKeyAccount } from '../../electron/core/index.js';
 import { CountingKeyStore, realKeyStore, testKeychainService } from '../support/real-keychain.js';
-import { createTempVault, sampleKeys } from '../support/temp-vault.js';
+import { createTempVault } from '../support/temp-vault.js';
+import { sampleKeys } from '../support/sample-keys.js';
 import { describeVaultBehaviour } from '../support/vault-behaviour.js';
 
 const service = testKeychainService();

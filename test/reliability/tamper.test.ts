@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, MemoryKeyStore, RekeyError, type Vault } from '../../electron/core/index.js';
 import { openDatabase } from '../../electron/core/store/database.js';
-import { type TempVault, createTempVault, sampleKeys, tempDir } from '../support/temp-vault.js';
+import { type TempVault, createTempVault, tempDir } from '../support/temp-vault.js';
+import { sampleKeys } from '../support/sample-keys.js';
 import { recordFigures } from './support/figures.js';
 
 /**

@@ -52,19 +52,3 @@ export async function createTempVault(keyStore: KeyStore, clock = new FixedClock
     },
   };
 }
-
-/** Plausible provider-shaped values, random per run, never real keys. */
-export function randomToken(alphabet: string, length: number): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += alphabet.charAt(Math.floor(Math.random() * alphabet.length));
-  return out;
-}
-
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-export const sampleKeys = {
-  github: () => `ghp_${randomToken(ALNUM, 36)}`,
-  stripe: () => `sk_live_${randomToken(ALNUM, 32)}`,
-  aws: () => `AKIA${randomToken('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}`,
-  generic: () => `generic-${randomToken(ALNUM, 40)}`,
-};

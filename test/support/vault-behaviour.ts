@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type KeyStore,
-  RekeyError,
   UNDO_GRACE_DAYS,
   Vault,
   applyImport,
@@ -13,27 +12,9 @@ import {
   vaultDatabasePath,
   vaultKeyAccount,
 } from '../../electron/core/index.js';
-import { type TempVault, createTempVault, sampleKeys } from './temp-vault.js';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RekeyError) return error.code;
-    throw error;
-  }
-  throw new Error('expected a RekeyError');
-}
-
-async function codeOfAsync(fn: () => Promise<unknown>): Promise<string> {
-  try {
-    await fn();
-  } catch (error) {
-    if (error instanceof RekeyError) return error.code;
-    throw error;
-  }
-  throw new Error('expected a RekeyError');
-}
+import { expectRekeyError, expectRekeyRejection } from './rekey-errors.js';
+import { type TempVault, createTempVault } from './temp-vault.js';
+import { sampleKeys } from './sample-keys.js';
 
 /**
  * What the vault promises, independent of where its key lives. Run once with the in-memory
@@ -87,7 +68,7 @@ export function describeVaultBehaviour(label: string, makeKeyStore: () => KeySto
 
     it('refuses a second secret with the same name and leaves the first intact', () => {
       t.vault.add({ name: 'dup' }, sampleKeys.generic());
-      expect(codeOf(() => t.vault.add({ name: 'dup' }, sampleKeys.generic()))).toBe('already-exists');
+      expectRekeyError(() => t.vault.add({ name: 'dup' }, sampleKeys.generic()), 'already-exists');
       expect(t.vault.list()).toHaveLength(1);
     });
 
@@ -104,14 +85,9 @@ export function describeVaultBehaviour(label: string, makeKeyStore: () => KeySto
         [() => t.vault.add({ name: 'ok', rotatedAt: new Date('2999-01-01') }, 'value-1234567890'), 'future'],
       ];
       for (const [attempt, mentions] of cases) {
-        try {
-          attempt();
-          expect.unreachable('should have thrown');
-        } catch (error) {
-          expect(error).toBeInstanceOf(RekeyError);
-          expect((error as Error).message).toContain(mentions);
-          expect((error as Error).message).not.toContain('value-1234567890');
-        }
+        const { message } = expectRekeyError(attempt);
+        expect(message).toContain(mentions);
+        expect(message).not.toContain('value-1234567890');
       }
       expect(t.vault.list()).toHaveLength(0);
     });
@@ -147,10 +123,10 @@ export function describeVaultBehaviour(label: string, makeKeyStore: () => KeySto
 
     it('refuses to undo after the grace period, or when never rotated', () => {
       t.vault.add({ name: 'k' }, sampleKeys.generic());
-      expect(codeOf(() => t.vault.undoRotate('k'))).toBe('nothing-to-undo');
+      expectRekeyError(() => t.vault.undoRotate('k'), 'nothing-to-undo');
       t.vault.rotate('k', sampleKeys.generic());
       t.clock.advanceDays(UNDO_GRACE_DAYS);
-      expect(codeOf(() => t.vault.undoRotate('k'))).toBe('grace-period-over');
+      expectRekeyError(() => t.vault.undoRotate('k'), 'grace-period-over');
       expect(t.vault.show('k').version).toBe(2);
     });
 
@@ -191,10 +167,10 @@ export function describeVaultBehaviour(label: string, makeKeyStore: () => KeySto
       });
       expect(edited).toMatchObject({ name: 'new', envVar: 'MY_KEY', project: 'api', rotateEveryDays: 30, notes: 'ci only' });
       expect(edited.dueAt).toBe('2026-05-31T00:00:00.000Z');
-      expect(codeOf(() => t.vault.show('old'))).toBe('not-found');
+      expectRekeyError(() => t.vault.show('old'), 'not-found');
       t.vault.add({ name: 'other' }, sampleKeys.generic());
-      expect(codeOf(() => t.vault.edit('other', { name: 'new' }))).toBe('already-exists');
-      expect(codeOf(() => t.vault.edit('other', {}))).toBe('invalid-input');
+      expectRekeyError(() => t.vault.edit('other', { name: 'new' }), 'already-exists');
+      expectRekeyError(() => t.vault.edit('other', {}), 'invalid-input');
     });
 
     it('deletes a secret with all its versions', () => {
@@ -239,7 +215,7 @@ export function describeVaultBehaviour(label: string, makeKeyStore: () => KeySto
       // a CR rules out single quotes and a `$` rules out double quotes: no portable dotenv form
       t.vault.add({ name: 'cr', project: 'p', envVar: 'CR' }, 'line-one\r$line-two-abcdef');
       const before = t.vault.auditEvents().length;
-      expect(codeOf(() => exportSecrets(t.vault, { project: 'p' }, 'dotenv', 'stdout'))).toBe('format-cannot-carry');
+      expectRekeyError(() => exportSecrets(t.vault, { project: 'p' }, 'dotenv', 'stdout'), 'format-cannot-carry');
       expect(t.vault.auditEvents()).toHaveLength(before);
       expect(exportSecrets(t.vault, { project: 'p' }, 'shell', 'stdout').text).toContain("'line-one\r$line-two-abcdef'");
     });
@@ -258,7 +234,7 @@ export function describeVaultBehaviour(label: string, makeKeyStore: () => KeySto
     it('refuses to run with two secrets on the same env var', () => {
       t.vault.add({ name: 'a', envVar: 'TOKEN' }, sampleKeys.generic());
       t.vault.add({ name: 'b', envVar: 'TOKEN' }, sampleKeys.generic());
-      expect(codeOf(() => environmentFor(t.vault, {}, 'node'))).toBe('invalid-input');
+      expectRekeyError(() => environmentFor(t.vault, {}, 'node'), 'invalid-input');
     });
 
     it('imports a .env file all or nothing, after a preview that stores nothing', () => {
@@ -273,28 +249,28 @@ export function describeVaultBehaviour(label: string, makeKeyStore: () => KeySto
       const again = planImport(t.vault, dotenv.parseEnvFile(file, '.env'), '.env', 'api');
       expect(again.importable).toBe(false);
       expect(again.rows[0]?.sameValueAs).toEqual(['api/OPENAI_API_KEY']);
-      expect(codeOf(() => applyImport(t.vault, again))).toBe('already-exists');
+      expectRekeyError(() => applyImport(t.vault, again), 'already-exists');
       expect(t.vault.list()).toHaveLength(2);
     });
 
     it('rolls back the whole batch when one item of it is bad', () => {
-      expect(
-        codeOf(() =>
+      expectRekeyError(
+        () =>
           t.vault.addMany([
             { input: { name: 'good' }, value: sampleKeys.generic() },
             { input: { name: 'good' }, value: sampleKeys.generic() },
           ]),
-        ),
-      ).toBe('already-exists');
+        'already-exists',
+      );
       t.vault.add({ name: 'taken' }, sampleKeys.generic());
-      expect(
-        codeOf(() =>
+      expectRekeyError(
+        () =>
           t.vault.addMany([
             { input: { name: 'fine' }, value: sampleKeys.generic() },
             { input: { name: 'taken' }, value: sampleKeys.generic() },
           ]),
-        ),
-      ).toBe('already-exists');
+        'already-exists',
+      );
       expect(t.vault.list().map((s) => s.name)).toEqual(['taken']);
     });
 
@@ -323,8 +299,8 @@ export function describeVaultBehaviour(label: string, makeKeyStore: () => KeySto
       db.prepare('UPDATE secret_versions SET ciphertext = ?, nonce = ?, tag = ? WHERE secret_id = ?').run(c.ciphertext, c.nonce, c.tag, b.secret_id);
       db.close();
 
-      expect(codeOf(() => t.vault.reveal('a', 'reveal'))).toBe('integrity');
-      expect(codeOf(() => t.vault.reveal('b', 'reveal'))).toBe('integrity');
+      expectRekeyError(() => t.vault.reveal('a', 'reveal'), 'integrity');
+      expectRekeyError(() => t.vault.reveal('b', 'reveal'), 'integrity');
       expect(t.vault.reveal('c', 'reveal')).toBeTypeOf('string');
       expect(t.vault.verifyValues().broken.map((hit) => hit.name).sort()).toEqual(['a', 'b']);
     });
@@ -334,9 +310,9 @@ export function describeVaultBehaviour(label: string, makeKeyStore: () => KeySto
       const original = (await keyStore.get(account)) as string;
       t.vault.close();
       await keyStore.set(account, Buffer.alloc(32, 7).toString('base64'));
-      expect(await codeOfAsync(() => Vault.open({ home: t.home, keyStore }))).toBe('wrong-vault-key');
+      await expectRekeyRejection(() => Vault.open({ home: t.home, keyStore }), 'wrong-vault-key');
       await keyStore.delete(account);
-      expect(await codeOfAsync(() => Vault.open({ home: t.home, keyStore }))).toBe('keychain-key-missing');
+      await expectRekeyRejection(() => Vault.open({ home: t.home, keyStore }), 'keychain-key-missing');
       await keyStore.set(account, original);
       const reopened = await t.reopen();
       expect(reopened.verifyAudit().ok).toBe(true);
@@ -349,7 +325,7 @@ export function describeVaultBehaviour(label: string, makeKeyStore: () => KeySto
       const db = new Database(vaultDatabasePath(t.home));
       db.prepare('UPDATE secret_versions SET tag = zeroblob(16) WHERE version = 1').run();
       db.close();
-      expect(codeOf(() => t.vault.undoRotate('k'))).toBe('integrity');
+      expectRekeyError(() => t.vault.undoRotate('k'), 'integrity');
       expect(t.vault.reveal('k', 'reveal')).toBe(current);
     });
 
@@ -361,14 +337,14 @@ export function describeVaultBehaviour(label: string, makeKeyStore: () => KeySto
       expect(plan.rows.map((row) => row.problem === null)).toEqual([false, false, true]);
       expect(plan.rows[0]?.problem).toContain('"web-openai" already sets OPENAI_API_KEY');
       expect(plan.rows[1]?.problem).toContain('empty');
-      expect(codeOf(() => applyImport(t.vault, plan))).toBe('already-exists');
+      expectRekeyError(() => applyImport(t.vault, plan), 'already-exists');
       expect(t.vault.list()).toHaveLength(1);
     });
 
     it('refuses to export or run an empty selection, such as a mistyped project', () => {
       t.vault.add({ name: 'k', project: 'api' }, sampleKeys.generic());
-      expect(codeOf(() => exportSecrets(t.vault, { project: 'apj' }, 'dotenv', 'stdout'))).toBe('not-found');
-      expect(codeOf(() => environmentFor(t.vault, { project: 'apj' }, 'node'))).toBe('not-found');
+      expectRekeyError(() => exportSecrets(t.vault, { project: 'apj' }, 'dotenv', 'stdout'), 'not-found');
+      expectRekeyError(() => environmentFor(t.vault, { project: 'apj' }, 'node'), 'not-found');
     });
 
     it("keeps the secret's copy of its current version in step with the versions table", () => {
@@ -405,8 +381,8 @@ export function describeVaultBehaviour(label: string, makeKeyStore: () => KeySto
     });
 
     it('refuses to init over an existing vault, and to open a missing one', async () => {
-      expect(await codeOfAsync(() => Vault.init({ home: t.home, keyStore }))).toBe('already-initialised');
-      expect(await codeOfAsync(() => Vault.open({ home: `${t.home}-missing`, keyStore }))).toBe('not-initialised');
+      await expectRekeyRejection(() => Vault.init({ home: t.home, keyStore }), 'already-initialised');
+      await expectRekeyRejection(() => Vault.open({ home: `${t.home}-missing`, keyStore }), 'not-initialised');
     });
   });
 }

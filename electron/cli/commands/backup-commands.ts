@@ -44,13 +44,13 @@ export const backup: Command = {
 
 export const restore: Command = {
   name: 'restore',
-  usage: 'rekey restore FILE [--replace] [--passphrase-stdin]',
+  usage: 'rekey restore FILE [--replace] [--replace-keychain-item] [--passphrase-stdin]',
   summary: 'restore a backup into an empty vault folder (or --replace the current vault, keeping a copy of it)',
   async run(ctx, argv) {
     const args = parseCommandArgs(
       'restore',
       argv,
-      { replace: { type: 'boolean' }, 'passphrase-stdin': { type: 'boolean' } },
+      { replace: { type: 'boolean' }, 'replace-keychain-item': { type: 'boolean' }, 'passphrase-stdin': { type: 'boolean' } },
       { min: 1, max: 1, names: 'FILE' },
     );
     const source = resolve(ctx.cwd, args.positionals[0] as string);
@@ -62,7 +62,11 @@ export const restore: Command = {
     }
     const passphrase = await readPassphrase(ctx, 'restore', { fromStdin: flag(args, 'passphrase-stdin'), confirm: false });
     const options = vaultOptions(ctx);
-    const result = await restoreBackup(file, passphrase, { ...options, replace: flag(args, 'replace') }).catch((error: unknown) => {
+    const result = await restoreBackup(file, passphrase, {
+      ...options,
+      replace: flag(args, 'replace'),
+      replaceKeychainItem: flag(args, 'replace-keychain-item'),
+    }).catch((error: unknown) => {
       if (error instanceof RekeyError && error.code === 'already-initialised') {
         throw new RekeyError(
           'already-initialised',

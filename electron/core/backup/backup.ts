@@ -1,10 +1,12 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { type Clock, systemClock } from '../clock.js';
 import { isWrappedVaultKey } from '../crypto/key-wrap.js';
 import { RekeyError } from '../errors.js';
+import { INSPECTION_PREFIX, TEMP_PREFIX, createPrivateFile, removeStaleTemps } from '../files/temp-files.js';
 import { type KeyStore, MemoryKeyStore, vaultKeyAccount } from '../keychain/index.js';
 import { Vault } from '../vault/vault.js';
 import { VAULT_DB_FILE, vaultDatabasePath } from '../vault/vault-paths.js';
@@ -39,11 +41,20 @@ async function inspectImage(
   manifest: BackupManifest,
   keep?: { readonly record: (vault: Vault) => void; readonly use: (checkedPath: string) => Promise<void> },
 ): Promise<ImageVerdict> {
-  const folder = mkdtempSync(join(tmpdir(), 'rekey-backup-'));
+  // a check cut short by a crash left its folder (an image of a vault) behind: tidy up first
+  await removeStaleTemps(tmpdir(), INSPECTION_PREFIX);
+  // mkdtemp creates the folder 0700; the file inside is made 0600 explicitly, and SQLite gives
+  // its -wal/-shm/-journal the database file's mode
+  const folder = await mkdtemp(join(tmpdir(), INSPECTION_PREFIX));
   try {
     const home = join(folder, 'vault');
     mkdirSync(home, { mode: 0o700 });
-    writeFileSync(join(home, VAULT_DB_FILE), image, { mode: 0o600 });
+    const file = await createPrivateFile(join(home, VAULT_DB_FILE));
+    try {
+      await file.writeFile(image);
+    } finally {
+      await file.close();
+    }
     const keys = new MemoryKeyStore();
     await keys.set(vaultKeyAccount(manifest.vaultId), manifest.vaultKey);
     let vault: Vault;
@@ -112,6 +123,12 @@ export interface RestoreOptions {
   readonly keyStore: KeyStore;
   /** Replace an existing vault; it is kept beside the new one as vault.db.before-restore-<time>. */
   readonly replace?: boolean | undefined;
+  /**
+   * Overwrite the keychain item of the backed-up vault even though it holds something else
+   * and the vault folder restored into is not that vault's: the user says that vault is gone
+   * (or may stop opening). See checkKeychainItem.
+   */
+  readonly replaceKeychainItem?: boolean | undefined;
   readonly clock?: Clock | undefined;
 }
 
@@ -140,6 +157,9 @@ export async function restoreBackup(file: Buffer, passphrase: string, options: R
     );
   }
   const { manifest, image } = await openBackup(file, passphrase);
+  const account = vaultKeyAccount(manifest.vaultId);
+  const item = manifest.keychainItem ?? manifest.vaultKey;
+  const writeItem = await checkKeychainItem(options, account, item, () => exists && vaultIdAt(target) === manifest.vaultId);
   const now = (options.clock ?? systemClock).now();
   let previousVaultKeptAt: string | null = null;
   const verdict = await inspectImage(image, manifest, {
@@ -147,7 +167,7 @@ export async function restoreBackup(file: Buffer, passphrase: string, options: R
     record: (vault) => vault.recordRestore({ backupCreatedAt: manifest.createdAt }),
     use: async (checkedPath) => {
       // the key first, as at init: a vault file without its key would be useless
-      await options.keyStore.set(vaultKeyAccount(manifest.vaultId), manifest.keychainItem ?? manifest.vaultKey);
+      if (writeItem) await options.keyStore.set(account, item);
       previousVaultKeptAt = await placeVault(checkedPath, options.home, exists ? `${target}.before-restore-${stamp(now)}` : null);
     },
   });
@@ -157,6 +177,46 @@ export async function restoreBackup(file: Buffer, passphrase: string, options: R
 
 const stamp = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
 
+/** The id of the vault in a file, or null when it cannot be read (then it is not "the same vault"). */
+function vaultIdAt(path: string): string | null {
+  try {
+    // not readonly: a read-only connection to a WAL database leaves -wal/-shm files behind,
+    // and a refused restore must leave the folder exactly as it was; nothing is written
+    const db = new Sqlite(path, { fileMustExist: true });
+    try {
+      // the meta row vault.ts writes at init (META.vaultId)
+      return (db.prepare("SELECT value FROM meta WHERE key = 'vault_id'").get() as { value: string } | undefined)?.value ?? null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The keychain item is per vault id, so a vault restored into another folder shares its item
+ * with the vault it was backed up from, which may still be in use elsewhere. Writing the
+ * backup's item over a different one would lock that vault out (or silently change its master
+ * password). Allowed: no item (a new machine, a lost keychain), the very same item (nothing is
+ * overwritten), restoring over the same vault (its own backup, with --replace), or an explicit
+ * replaceKeychainItem. Returns whether the item must be written.
+ */
+async function checkKeychainItem(options: RestoreOptions, account: string, item: string, overSameVault: () => boolean): Promise<boolean> {
+  const current = await options.keyStore.get(account);
+  if (current === null) return true;
+  if (current === item) return false;
+  if (options.replaceKeychainItem || overSameVault()) return true;
+  throw new RekeyError(
+    'keychain-item-in-use',
+    `The ${options.keyStore.description} already holds a different key item for the vault this backup was made from ` +
+      `(${account}): that vault probably still exists in another folder, or has changed its master password since. ` +
+      'Nothing was changed. To restore over that vault, restore into its own folder and replace it; ' +
+      'to keep both, restore with another keychain service (REKEY_KEYCHAIN_SERVICE); ' +
+      'if that vault is gone for good, replace its keychain item explicitly (rekey restore --replace-keychain-item).',
+  );
+}
+
 /**
  * Copies the checked vault into the vault folder with SQLite's online backup. Over an existing
  * vault, that vault is first copied to `keepAt` and then replaced page by page in one
@@ -165,9 +225,11 @@ const stamp = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
 async function placeVault(checkedPath: string, home: string, keepAt: string | null): Promise<string | null> {
   const target = vaultDatabasePath(home);
   mkdirSync(home, { recursive: true, mode: 0o700 });
+  await removeStaleTemps(home);
   const source = new Sqlite(checkedPath, { readonly: true, fileMustExist: true });
   try {
     if (keepAt !== null) {
+      await (await createPrivateFile(keepAt)).close();
       const current = new Sqlite(target, { fileMustExist: true });
       try {
         await current.backup(keepAt);
@@ -178,8 +240,11 @@ async function placeVault(checkedPath: string, home: string, keepAt: string | nu
       await source.backup(target);
       return keepAt;
     }
-    const staging = join(home, `.${VAULT_DB_FILE}.restoring`);
+    // created 0600 before SQLite writes into it (an empty file is an empty database), named so
+    // that a restore cut short is tidied up by the next one (removeStaleTemps above)
+    const staging = join(home, `${TEMP_PREFIX}restoring-${VAULT_DB_FILE}`);
     rmSync(staging, { force: true });
+    await (await createPrivateFile(staging)).close();
     await source.backup(staging);
     chmodSync(staging, 0o600);
     renameSync(staging, target);

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { link, lstat, open, rename, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { RekeyError } from '../errors.js';
+import { createPrivateFile, removeStaleTemps, tempNameFor } from '../files/temp-files.js';
 
 function errorCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
@@ -59,17 +59,18 @@ async function syncFolder(folder: string): Promise<void> {
 
 /**
  * Writes `content` so that `path` holds either its old content or all of the new, never a torn
- * file, and never a moment with wider permissions than 0600.
+ * file, and never a moment with wider permissions than 0600. The temp file is named
+ * `.rekey-tmp-…` (temp-files.ts), so one left by a crash is removed by the next write here.
  */
 export async function writeFileAtomic(path: string, content: string | Uint8Array, options: { force: boolean }): Promise<void> {
   if (!options.force && (await exists(path))) throw fileExists(path);
   const folder = dirname(path);
+  await removeStaleTemps(folder);
   // Same folder as the target: rename is only atomic within one filesystem.
-  const tempPath = join(folder, `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
+  const tempPath = join(folder, tempNameFor(basename(path)));
   let handle: FileHandle | undefined;
   try {
-    // 'wx' = O_CREAT | O_EXCL: never write through a file or symlink someone planted at tempPath.
-    handle = await open(tempPath, 'wx', 0o600);
+    handle = await createPrivateFile(tempPath);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') {
       throw new RekeyError('invalid-input', `Cannot write ${path}: the folder ${folder} does not exist.`);
@@ -77,8 +78,6 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     throw error;
   }
   try {
-    // The creation mode went through the umask; set it outright so it is exactly 0600.
-    await handle.chmod(0o600);
     await (typeof content === 'string' ? handle.writeFile(content, 'utf8') : handle.writeFile(content));
     await handle.sync();
     await handle.close();

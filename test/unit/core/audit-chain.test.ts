@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryKeyStore, vaultDatabasePath } from '../../../electron/core/index.js';
-import { type TempVault, createTempVault, sampleKeys } from '../../support/temp-vault.js';
+import { type TempVault, createTempVault } from '../../support/temp-vault.js';
+import { sampleKeys } from '../../support/sample-keys.js';
 
 /** An attacker with the file but not the key: triggers are no obstacle to them. */
 function tamper(home: string, sql: string, ...params: unknown[]): void {

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryKeyStore, Vault, changeMasterPassword, createBackup, restoreBackup } from '../../../electron/core/index.js';
-import { FixedClock, sampleKeys, tempDir } from '../../support/temp-vault.js';
+import { FixedClock, tempDir } from '../../support/temp-vault.js';
+import { sampleKeys } from '../../support/sample-keys.js';
 
 // Low cost so the unit suite stays fast; the CLI tests use the real one.
 const CHEAP = { N: 2 ** 10, r: 8, p: 1 };

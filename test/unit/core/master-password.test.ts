@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   MemoryKeyStore,
-  RekeyError,
   Vault,
   changeMasterPassword,
   createBackup,
@@ -10,7 +9,9 @@ import {
   throttleDelaySeconds,
 } from '../../../electron/core/index.js';
 import { isWrappedVaultKey, newVaultKey, unwrapVaultKey, wrapVaultKey, wrappedKdfParams, newKdfParams } from '../../../electron/core/crypto/index.js';
-import { type TempVault, FixedClock, createTempVault, sampleKeys } from '../../support/temp-vault.js';
+import { expectRekeyRejection } from '../../support/rekey-errors.js';
+import { type TempVault, FixedClock, createTempVault } from '../../support/temp-vault.js';
+import { sampleKeys } from '../../support/sample-keys.js';
 
 // Low cost so the unit suite stays fast; the real cost is measured by the bench.
 const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
@@ -18,12 +19,6 @@ const STRONGER = { N: 2 ** 11, r: 8, p: 1 };
 
 let temp: TempVault | undefined;
 afterEach(() => temp?.dispose());
-
-async function rejection(promise: Promise<unknown>): Promise<RekeyError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  if (!(error instanceof RekeyError)) throw new Error(`expected a RekeyError, got ${String(error)}`);
-  return error;
-}
 
 describe('vault key wrapping', () => {
   it('wraps and unwraps with the password; another password or vault id fails as a wrong password', async () => {
@@ -60,7 +55,7 @@ describe('master password on a vault', () => {
     expect(await hasMasterPassword(options)).toBe(true);
     const item = [...options.keyStore.items.values()][0] ?? '';
     expect(isWrappedVaultKey(item)).toBe(true);
-    expect((await rejection(Vault.open(options))).code).toBe('password-required');
+    await expectRekeyRejection(Vault.open(options), 'password-required');
     const vault = await Vault.open({ ...options, askPassword: async () => 'correct horse battery' });
     expect(vault.reveal('api', 'reveal')).toMatch(/^ghp_/);
     expect(vault.auditEvents().map((event) => event.action)).toContain('vault.password-set');
@@ -71,28 +66,28 @@ describe('master password on a vault', () => {
     const options = await withPassword();
     let asked = 0;
     const wrong = { ...options, askPassword: async () => (asked++, 'not the password') };
-    expect((await rejection(Vault.open(wrong))).message).toBe('Wrong master password.');
-    expect((await rejection(Vault.open(wrong))).message).toBe('Wrong master password. Try again in 1 second.');
+    expect((await expectRekeyRejection(Vault.open(wrong))).message).toBe('Wrong master password.');
+    expect((await expectRekeyRejection(Vault.open(wrong))).message).toBe('Wrong master password. Try again in 1 second.');
     expect(asked).toBe(2);
     // a new process (new Vault.open, same file) inherits the wait; the password is not even asked
-    const throttled = await rejection(Vault.open({ ...options, askPassword: async () => (asked++, 'correct horse battery') }));
+    const throttled = await expectRekeyRejection(Vault.open({ ...options, askPassword: async () => (asked++, 'correct horse battery') }));
     expect(throttled.code).toBe('throttled');
     expect(throttled.message).toBe('Too many wrong master passwords. Try again in 1 second.');
     expect(asked).toBe(2);
     options.clock.set('2026-06-01T09:00:01Z');
-    expect((await rejection(Vault.open(wrong))).message).toBe('Wrong master password. Try again in 2 seconds.');
+    expect((await expectRekeyRejection(Vault.open(wrong))).message).toBe('Wrong master password. Try again in 2 seconds.');
     options.clock.set('2026-06-01T09:00:10Z');
     const vault = await Vault.open({ ...options, askPassword: async () => 'correct horse battery' });
     vault.close();
     // success resets the count: the next mistake is free again
-    expect((await rejection(Vault.open(wrong))).message).toBe('Wrong master password.');
+    expect((await expectRekeyRejection(Vault.open(wrong))).message).toBe('Wrong master password.');
   });
 
   it('change needs the current password; remove brings back the bare key; raising the cost re-wraps on unlock', async () => {
     const options = await withPassword();
-    expect((await rejection(changeMasterPassword({ ...options, askPassword: async () => 'nope nope nope' }, 'another password'))).code).toBe('wrong-password');
+    await expectRekeyRejection(changeMasterPassword({ ...options, askPassword: async () => 'nope nope nope' }, 'another password'), 'wrong-password');
     expect(await changeMasterPassword({ ...options, askPassword: async () => 'correct horse battery' }, 'another password')).toBe('change');
-    expect((await rejection(Vault.open({ ...options, askPassword: async () => 'correct horse battery' }))).code).toBe('wrong-password');
+    await expectRekeyRejection(Vault.open({ ...options, askPassword: async () => 'correct horse battery' }), 'wrong-password');
     options.clock.set('2026-06-01T10:00:00Z');
 
     const stronger = { ...options, kdfCost: STRONGER, askPassword: async () => 'another password' };
@@ -100,7 +95,7 @@ describe('master password on a vault', () => {
     const item = () => [...options.keyStore.items.values()][0] ?? '';
     expect(wrappedKdfParams(item())).toMatchObject(STRONGER);
 
-    expect((await rejection(changeMasterPassword(options, 'short'))).message).toBe('The master password must be at least 8 characters long.');
+    expect((await expectRekeyRejection(changeMasterPassword(options, 'short'))).message).toBe('The master password must be at least 8 characters long.');
     expect(await changeMasterPassword({ ...options, askPassword: async () => 'another password' }, null)).toBe('remove');
     expect(isWrappedVaultKey(item())).toBe(false);
     expect(await hasMasterPassword(options)).toBe(false);
@@ -108,7 +103,7 @@ describe('master password on a vault', () => {
     expect(vault.auditEvents().map((event) => event.action)).toEqual(expect.arrayContaining(['vault.password-set', 'vault.password-change', 'vault.password-remove']));
     expect(vault.verifyAudit().ok).toBe(true);
     vault.close();
-    expect((await rejection(changeMasterPassword(options, null))).message).toBe('This vault has no master password to remove.');
+    expect((await expectRekeyRejection(changeMasterPassword(options, null))).message).toBe('This vault has no master password to remove.');
   });
 
   it('an encrypted backup of a vault with a master password restores with that master password kept', async () => {
@@ -123,7 +118,7 @@ describe('master password on a vault', () => {
     const elsewhere = { home: `${options.home}-restored`, keyStore: new MemoryKeyStore() };
     await restoreBackup(bytes, passphrase, elsewhere);
     expect(await hasMasterPassword(elsewhere)).toBe(true);
-    expect((await rejection(Vault.open(elsewhere))).code).toBe('password-required');
+    await expectRekeyRejection(Vault.open(elsewhere), 'password-required');
     const restored = await Vault.open({ ...elsewhere, kdfCost: CHEAP, askPassword: async () => 'correct horse battery' });
     expect(restored.reveal('api', 'reveal')).toBe(value);
     restored.close();
@@ -133,7 +128,7 @@ describe('master password on a vault', () => {
     const options = await withPassword();
     const messages: string[] = [];
     for (const attempt of ['correct horse batterx', 'correct horse battery']) {
-      messages.push((await rejection(changeMasterPassword({ ...options, askPassword: async () => attempt }, 'short'))).message);
+      messages.push((await expectRekeyRejection(changeMasterPassword({ ...options, askPassword: async () => attempt }, 'short'))).message);
     }
     options.clock.set('2026-06-01T11:00:00Z');
     const vault = await Vault.open({ ...options, askPassword: async () => 'correct horse battery' });

@@ -1,19 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MemoryKeyStore, RekeyError } from '../../../electron/core/index.js';
-import { type TempVault, createTempVault, sampleKeys } from '../../support/temp-vault.js';
+import { MemoryKeyStore } from '../../../electron/core/index.js';
+import { expectRekeyError } from '../../support/rekey-errors.js';
+import { sampleKeys } from '../../support/sample-keys.js';
+import { type TempVault, createTempVault } from '../../support/temp-vault.js';
 
 let temp: TempVault | undefined;
 afterEach(() => temp?.dispose());
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof RekeyError) return error.code;
-    throw error;
-  }
-  return 'no error';
-}
 
 describe('a closed vault', () => {
   it('refuses everything that needs its key with its own code, vault-closed (not a user input error)', async () => {
@@ -21,14 +13,14 @@ describe('a closed vault', () => {
     const { vault } = temp;
     vault.add({ name: 'gh' }, sampleKeys.github());
     vault.close();
-    expect(codeOf(() => vault.reveal('gh', 'reveal'))).toBe('vault-closed');
-    expect(codeOf(() => vault.add({ name: 'other' }, sampleKeys.stripe()))).toBe('vault-closed');
-    expect(codeOf(() => vault.whoHolds('anything'))).toBe('vault-closed');
-    expect(codeOf(() => vault.verifyValues())).toBe('vault-closed');
-    expect(codeOf(() => vault.backupImage({}))).toBe('vault-closed');
-    expect(codeOf(() => vault.list())).toBe('vault-closed');
-    expect(codeOf(() => vault.verifyAudit())).toBe('vault-closed');
-    expect(codeOf(() => vault.rotate('gh', sampleKeys.github()))).toBe('vault-closed');
+    expectRekeyError(() => vault.reveal('gh', 'reveal'), 'vault-closed');
+    expectRekeyError(() => vault.add({ name: 'other' }, sampleKeys.stripe()), 'vault-closed');
+    expectRekeyError(() => vault.whoHolds('anything'), 'vault-closed');
+    expectRekeyError(() => vault.verifyValues(), 'vault-closed');
+    expectRekeyError(() => vault.backupImage({}), 'vault-closed');
+    expectRekeyError(() => vault.list(), 'vault-closed');
+    expectRekeyError(() => vault.verifyAudit(), 'vault-closed');
+    expectRekeyError(() => vault.rotate('gh', sampleKeys.github()), 'vault-closed');
     await expect(vault.withEveryValue(() => 1)).rejects.toMatchObject({ code: 'vault-closed' });
   });
 });

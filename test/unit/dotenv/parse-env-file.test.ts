@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RekeyError } from '../../../electron/core/errors.js';
+import type { RekeyError } from '../../../electron/core/errors.js';
 import { MAX_IMPORT_BYTES, parseEnvFile } from '../../../electron/core/dotenv/index.js';
+import { expectRekeyError } from '../../support/rekey-errors.js';
 
 const PEM = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQ==\n-----END PRIVATE KEY-----\n';
 
@@ -9,13 +10,7 @@ function parse(text: string | Buffer): ReturnType<typeof parseEnvFile> {
 }
 
 function refusal(text: string | Buffer): RekeyError {
-  try {
-    parse(text);
-  } catch (error) {
-    if (error instanceof RekeyError) return error;
-    throw error;
-  }
-  throw new Error('expected parseEnvFile to refuse');
+  return expectRekeyError(() => parse(text));
 }
 
 describe('parseEnvFile', () => {

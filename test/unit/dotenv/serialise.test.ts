@@ -1,24 +1,14 @@
 import dotenv from 'dotenv';
 import { describe, expect, it } from 'vitest';
-import { RekeyError } from '../../../electron/core/errors.js';
 import { EXPORT_FORMATS, serialise } from '../../../electron/core/dotenv/index.js';
 import type { ExportEntry, ExportFormat } from '../../../electron/core/dotenv/index.js';
+import { expectRekeyError } from '../../support/rekey-errors.js';
 
 const HEADER = '# Exported by Rekey. This file holds secrets: keep it out of version control.';
 const PEM = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQ==\n-----END PRIVATE KEY-----\n';
 
 function entry(envVar: string, value: string, name = envVar.toLowerCase()): ExportEntry {
   return { name, envVar, value };
-}
-
-function thrown(run: () => unknown): RekeyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof RekeyError) return error;
-    throw error;
-  }
-  throw new Error('expected a RekeyError');
 }
 
 describe('EXPORT_FORMATS', () => {
@@ -62,8 +52,7 @@ describe('serialise as dotenv', () => {
 
   it('refuses a value no quoting carries, naming secret, variable, format, reason and alternatives', () => {
     const secret = "sk_live_it's\\x";
-    const error = thrown(() => serialise([entry('OK', 'fine'), entry('STRIPE_SECRET_KEY', secret, 'stripe-live')], 'dotenv'));
-    expect(error.code).toBe('format-cannot-carry');
+    const error = expectRekeyError(() => serialise([entry('OK', 'fine'), entry('STRIPE_SECRET_KEY', secret, 'stripe-live')], 'dotenv'), 'format-cannot-carry');
     expect(error.message).toBe(
       'Cannot export "stripe-live" (STRIPE_SECRET_KEY) as dotenv: it contains a single quote and a backslash. Choose the shell or json format instead.',
     );
@@ -71,8 +60,7 @@ describe('serialise as dotenv', () => {
 
   it('names every refused entry in one error and never includes their values', () => {
     const values = ['first\rsecret$', "second'secret\\"];
-    const error = thrown(() => serialise([entry('A', values[0] ?? ''), entry('OK', 'x'), entry('B', values[1] ?? '')], 'dotenv'));
-    expect(error.code).toBe('format-cannot-carry');
+    const error = expectRekeyError(() => serialise([entry('A', values[0] ?? ''), entry('OK', 'x'), entry('B', values[1] ?? '')], 'dotenv'), 'format-cannot-carry');
     expect(error.message).toContain('"a" (A) contains a carriage return and a dollar sign');
     expect(error.message).toContain('"b" (B) contains a single quote and a backslash at the end');
     expect(error.message).toMatch(/^Cannot export 2 secrets as dotenv: .*Choose the shell or json format instead\.$/);
@@ -80,7 +68,7 @@ describe('serialise as dotenv', () => {
   });
 
   it('offers only json when shell cannot carry the value either', () => {
-    const error = thrown(() => serialise([entry('N', 'a\u0000b', 'nul')], 'dotenv'));
+    const error = expectRekeyError(() => serialise([entry('N', 'a\u0000b', 'nul')], 'dotenv'));
     expect(error.message).toBe('Cannot export "nul" (N) as dotenv: it contains a NUL character. Choose the json format instead.');
   });
 });
@@ -101,22 +89,21 @@ describe('serialise as json', () => {
 
 describe('serialise input checks', () => {
   it.each<ExportFormat>(['dotenv', 'shell', 'json'])('refuses an invalid env var name as %s', (format) => {
-    const error = thrown(() => serialise([entry('OK', 'v'), { name: 'bad-one', envVar: 'MY-KEY', value: 'v' }], format));
-    expect(error.code).toBe('invalid-input');
+    const error = expectRekeyError(() => serialise([entry('OK', 'v'), { name: 'bad-one', envVar: 'MY-KEY', value: 'v' }], format), 'invalid-input');
     expect(error.message).toContain('"bad-one"');
     expect(error.message).toContain('MY-KEY');
   });
 
   it.each<ExportFormat>(['dotenv', 'shell', 'json'])('refuses the same env var twice as %s, naming both secrets', (format) => {
-    const error = thrown(() =>
-      serialise([entry('KEY', 'sk_test_AAAA', 'stripe-test'), entry('OTHER', 'x'), entry('KEY', 'sk_live_BBBB', 'stripe-live')], format),
+    const error = expectRekeyError(
+      () => serialise([entry('KEY', 'sk_test_AAAA', 'stripe-test'), entry('OTHER', 'x'), entry('KEY', 'sk_live_BBBB', 'stripe-live')], format),
+      'invalid-input',
     );
-    expect(error.code).toBe('invalid-input');
     expect(error.message).toContain('"stripe-test" and "stripe-live" both use KEY');
     expect(error.message).not.toMatch(/AAAA|BBBB/);
   });
 
   it('checks names before values', () => {
-    expect(thrown(() => serialise([{ name: 'n', envVar: '1X', value: "'\\" }], 'dotenv')).code).toBe('invalid-input');
+    expectRekeyError(() => serialise([{ name: 'n', envVar: '1X', value: "'\\" }], 'dotenv'), 'invalid-input');
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RekeyError } from '../../../electron/core/errors.js';
 import { writeFileAtomic } from '../../../electron/core/dotenv/index.js';
+import { rejectionOf } from '../../support/rekey-errors.js';
 
 let folder: string;
 
@@ -17,15 +18,6 @@ afterEach(async () => {
 
 async function modeOf(path: string): Promise<number> {
   return (await stat(path)).mode & 0o777;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe.skipIf(process.platform === 'win32')('writeFileAtomic', () => {
@@ -50,7 +42,7 @@ describe.skipIf(process.platform === 'win32')('writeFileAtomic', () => {
   it('refuses an existing file without force and leaves it untouched', async () => {
     const target = join(folder, '.env');
     await writeFile(target, 'OLD=1\n');
-    const error = await rejection(writeFileAtomic(target, 'NEW=2\n', { force: false }));
+    const error = await rejectionOf(writeFileAtomic(target, 'NEW=2\n', { force: false }));
     expect(error).toBeInstanceOf(RekeyError);
     expect((error as RekeyError).code).toBe('file-exists');
     expect((error as RekeyError).message).toBe(`${target} exists; use --force to overwrite`);
@@ -61,7 +53,7 @@ describe.skipIf(process.platform === 'win32')('writeFileAtomic', () => {
   it('treats a dangling symlink as an existing file', async () => {
     const target = join(folder, '.env');
     await symlink(join(folder, 'nowhere'), target);
-    const error = await rejection(writeFileAtomic(target, 'NEW=2\n', { force: false }));
+    const error = await rejectionOf(writeFileAtomic(target, 'NEW=2\n', { force: false }));
     expect((error as RekeyError).code).toBe('file-exists');
   });
 
@@ -77,7 +69,7 @@ describe.skipIf(process.platform === 'win32')('writeFileAtomic', () => {
 
   it('says so when the folder is missing and creates nothing', async () => {
     const target = join(folder, 'missing', '.env');
-    const error = await rejection(writeFileAtomic(target, 'KEY=v\n', { force: false }));
+    const error = await rejectionOf(writeFileAtomic(target, 'KEY=v\n', { force: false }));
     expect((error as RekeyError).code).toBe('invalid-input');
     expect((error as RekeyError).message).toContain(target);
     expect(await readdir(folder)).toEqual([]);

@@ -5,7 +5,8 @@ import { CHANNELS, type Result } from '../../../electron/contract/index.js';
 import { MemoryKeyStore } from '../../../electron/core/index.js';
 import { type RekeyServices, createRekeyServices } from '../../../electron/main/services.js';
 import { ManualTimers, MemoryClipboard, ScriptedDialogs } from '../../support/main-stand-ins.js';
-import { FixedClock, sampleKeys, tempDir } from '../../support/temp-vault.js';
+import { sampleKeys } from '../../support/sample-keys.js';
+import { FixedClock, tempDir } from '../../support/temp-vault.js';
 
 const trusted = { trusted: true };
 const NOW = new Date('2026-06-01T12:00:00.000Z');

@@ -4,7 +4,8 @@ import { CHANNELS, type Result } from '../../../electron/contract/index.js';
 import { MemoryKeyStore, type Settings } from '../../../electron/core/index.js';
 import { type RekeyServices, createRekeyServices } from '../../../electron/main/services.js';
 import { ManualTimers, MemoryClipboard, ScriptedDialogs } from '../../support/main-stand-ins.js';
-import { FixedClock, sampleKeys, tempDir } from '../../support/temp-vault.js';
+import { FixedClock, tempDir } from '../../support/temp-vault.js';
+import { sampleKeys } from '../../support/sample-keys.js';
 
 const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
 const PASSWORD = 'violet harbour 77';

@@ -6,7 +6,8 @@ import { MemoryKeyStore, Vault } from '../../../electron/core/index.js';
 import { ScanJobs } from '../../../electron/main/scan/scan-jobs.js';
 import { type RekeyServices, createRekeyServices } from '../../../electron/main/services.js';
 import { ManualTimers, MemoryClipboard, ScriptedDialogs } from '../../support/main-stand-ins.js';
-import { sampleKeys, tempDir } from '../../support/temp-vault.js';
+import { sampleKeys } from '../../support/sample-keys.js';
+import { tempDir } from '../../support/temp-vault.js';
 
 const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
 

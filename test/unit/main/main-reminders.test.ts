@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../electron/contract/index.js';
 import { MemoryKeyStore, Vault } from '../../../electron/core/index.js';
-import { sampleKeys, tempDir } from '../../support/temp-vault.js';
+import { tempDir } from '../../support/temp-vault.js';
+import { sampleKeys } from '../../support/sample-keys.js';
 
 vi.mock('electron', () => import('../../support/electron-stand-in.js'));
 

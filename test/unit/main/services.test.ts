@@ -6,7 +6,8 @@ import { CHANNELS, CONTRACT, METHODS, type Result } from '../../../electron/cont
 import { MemoryKeyStore } from '../../../electron/core/index.js';
 import { type RekeyServices, createRekeyServices } from '../../../electron/main/services.js';
 import { ManualTimers, MemoryClipboard, ScriptedDialogs } from '../../support/main-stand-ins.js';
-import { sampleKeys, tempDir } from '../../support/temp-vault.js';
+import { tempDir } from '../../support/temp-vault.js';
+import { sampleKeys } from '../../support/sample-keys.js';
 
 const trusted = { trusted: true };
 

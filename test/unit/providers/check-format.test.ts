@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isRekeyError } from '../../../electron/core/errors.js';
 import { GENERIC_PROVIDER_ID, checkFormat, listProviders } from '../../../electron/core/providers/index.js';
-import type { MismatchKind } from './sample-keys.js';
-import { ALNUM, OPENAI_MARKER, samplesOf } from './sample-keys.js';
+import type { MismatchKind } from '../../support/sample-keys.js';
+import { ALNUM, OPENAI_MARKER, samplesOf } from '../../support/sample-keys.js';
+import { thrownBy } from '../../support/rekey-errors.js';
 
 const keyedProviders = listProviders().filter((p) => p.id !== GENERIC_PROVIDER_ID);
 
@@ -24,15 +25,6 @@ function expectNoLeak(warning: string, value: string, lead: string): void {
     const window = secret.slice(i, i + 6).join('');
     if (!OPENAI_MARKER.includes(window)) expect(warning).not.toContain(window);
   }
-}
-
-function captureError(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
 }
 
 describe('checkFormat', () => {
@@ -105,7 +97,7 @@ describe('checkFormat', () => {
 
   it('rejects an unknown provider id with invalid-input, listing the valid ids and not echoing the argument', () => {
     const secretLookingId = `sk_live_${'Q7'.repeat(12)}`;
-    const error = captureError(() => checkFormat(secretLookingId, 'whatever'));
+    const error = thrownBy(() => checkFormat(secretLookingId, 'whatever'));
     expect(isRekeyError(error) && error.code).toBe('invalid-input');
     const message = (error as Error).message;
     for (const provider of listProviders()) expect(message).toContain(provider.id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GENERIC_PROVIDER_ID, detectProvider, listProviders } from '../../../electron/core/providers/index.js';
-import { SAMPLES, samplesOf } from './sample-keys.js';
+import { SAMPLES, samplesOf } from '../../support/sample-keys.js';
 
 const keyedProviders = listProviders().filter((p) => p.id !== GENERIC_PROVIDER_ID);
 

@@ -5,7 +5,7 @@ import { CANDIDATE_PATTERN } from '../../../electron/core/providers/find-candida
 import { looksLikePlaceholder } from '../../../electron/core/providers/placeholder.js';
 import { longestPrefixOf } from '../../../electron/core/providers/public-prefix.js';
 import { GENERIC_PROVIDER_ID, findCandidateKeys, findCandidateKeysInBytes, listProviders } from '../../../electron/core/providers/index.js';
-import { ALNUM, samplesOf } from './sample-keys.js';
+import { ALNUM, samplesOf } from '../../support/sample-keys.js';
 
 const keyedProviders = listProviders().filter((p) => p.id !== GENERIC_PROVIDER_ID);
 

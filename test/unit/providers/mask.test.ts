@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GENERIC_PROVIDER_ID, detectProvider, listProviders, maskValue, publicPrefix } from '../../../electron/core/providers/index.js';
-import { ALNUM, samplesOf } from './sample-keys.js';
+import { ALNUM, samplesOf } from '../../support/sample-keys.js';
 
 const BULLETS = '••••••••';
 const keyedProviders = listProviders().filter((p) => p.id !== GENERIC_PROVIDER_ID);

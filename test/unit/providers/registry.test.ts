@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isRekeyError } from '../../../electron/core/errors.js';
 import { GENERIC_PROVIDER_ID, findProvider, listProviders, publicPrefix } from '../../../electron/core/providers/index.js';
-import { samplesOf } from './sample-keys.js';
+import { samplesOf } from '../../support/sample-keys.js';
+import { expectRekeyError } from '../../support/rekey-errors.js';
 
 const REQUIRED_IDS = [
   'openai', 'anthropic', 'github-classic', 'github-fine-grained', 'gitlab', 'aws-access-key-id', 'stripe-secret',
@@ -74,12 +74,6 @@ describe('publicPrefix', () => {
   });
 
   it('rejects unknown provider ids with invalid-input', () => {
-    let caught: unknown;
-    try {
-      publicPrefix('nope', 'sk-proj-abc');
-    } catch (error) {
-      caught = error;
-    }
-    expect(isRekeyError(caught) && caught.code).toBe('invalid-input');
+    expectRekeyError(() => publicPrefix('nope', 'sk-proj-abc'), 'invalid-input');
   });
 });

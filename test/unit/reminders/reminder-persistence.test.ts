@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryKeyStore, VaultMetadata } from '../../../electron/core/index.js';
-import { type TempVault, FixedClock, createTempVault, sampleKeys } from '../../support/temp-vault.js';
+import { type TempVault, FixedClock, createTempVault } from '../../support/temp-vault.js';
+import { sampleKeys } from '../../support/sample-keys.js';
 
 let temp: TempVault | undefined;
 afterEach(() => temp?.dispose());

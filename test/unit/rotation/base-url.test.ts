@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isRekeyError } from '../../../electron/core/errors.js';
 import { isLoopbackHost, joinUrl, resolveBaseUrl } from '../../../electron/core/rotation/adapters/base-url.js';
+import { expectRekeyError } from '../../support/rekey-errors.js';
 
 function refusal(input: string): string {
-  try {
-    resolveBaseUrl(input, 'https://api.example.com');
-  } catch (error) {
-    expect(isRekeyError(error) && error.code === 'invalid-input').toBe(true);
-    return (error as Error).message;
-  }
-  throw new Error(`expected ${input} to be refused`);
+  return expectRekeyError(() => resolveBaseUrl(input, 'https://api.example.com'), 'invalid-input').message;
 }
 
 describe('resolveBaseUrl', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { maskValue } from '../../../electron/core/providers/index.js';
 import { type KnownValue, KnownValueIndex } from '../../../electron/core/scan/known-values.js';
 import { looksBinary, scanBuffer } from '../../../electron/core/scan/scan-buffer.js';
-import { ALNUM, randomString, seededRandom } from '../providers/sample-keys.js';
+import { ALNUM, randomString, seededRandom } from '../../support/sample-keys.js';
 
 const random = seededRandom(6);
 const vaultKey = `ghp_${randomString(random, ALNUM, 36)}`;

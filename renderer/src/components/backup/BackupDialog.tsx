@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { call } from '../../api/rekey';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useToasts } from '../../hooks/useToasts';
 import { Callout } from '../common/Callout';
 import { Dialog } from '../common/Dialog';
@@ -8,6 +9,8 @@ import { Field } from '../common/Field';
 import { PassphraseStrengthMeter } from './PassphraseStrengthMeter';
 import { passphraseStrength } from './passphrase-strength';
 import './backup.css';
+import '../common/dialog.css';
+import '../common/field.css';
 
 const plural = (count: number, one: string, many: string) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
 
@@ -20,9 +23,8 @@ export function BackupDialog({ onClose }: { onClose: () => void }) {
   const meterId = useId();
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const [tried, setTried] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [cancelled, setCancelled] = useState(false);
   const strength = useMemo(() => passphraseStrength(passphrase), [passphrase]);
 
@@ -34,9 +36,7 @@ export function BackupDialog({ onClose }: { onClose: () => void }) {
     setCancelled(false);
     setError(null);
     if (strength.score === 0 || confirmation !== passphrase) return;
-    setBusy(true);
-    const result = await call('saveBackup', { passphrase });
-    setBusy(false);
+    const result = await run(() => call('saveBackup', { passphrase }));
     if (!result.ok) return setError(result.error.message);
     if (result.value.path === null) return setCancelled(true);
     toasts.show({

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button } from '../common/Button';
 import { BackupDialog } from './BackupDialog';
+import '../common/dialog.css';
 
 /** Settings → Backup: what a backup holds, and the button that makes one. */
 export function BackupSection() {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call } from '../../api/rekey';
 import type { VaultStatus } from '../../api/types';
 import { useDateLocale } from '../../hooks/useDateLocale';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useToasts } from '../../hooks/useToasts';
 import { formatMoment } from '../../lib/dates';
 import { Callout } from '../common/Callout';
@@ -10,6 +11,9 @@ import { DialogActions } from '../common/DialogActions';
 import { Field } from '../common/Field';
 import { Icon } from '../common/Icon';
 import './backup.css';
+import '../common/dialog.css';
+import '../common/field.css';
+import '../dialogs/data-table.css';
 
 interface Chosen {
   readonly token: string;
@@ -26,15 +30,11 @@ export function RestoreDialog({ onClose, onRestored }: { onClose: () => void; on
   const locale = useDateLocale();
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const [passphraseError, setPassphraseError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   const choose = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await call('chooseBackup', {});
-    setBusy(false);
+    const result = await run(() => call('chooseBackup', {}));
     if (!result.ok) return setError(result.error.message);
     if (result.value.choice !== null) {
       setChosen(result.value.choice);
@@ -46,11 +46,8 @@ export function RestoreDialog({ onClose, onRestored }: { onClose: () => void; on
   const restore = async () => {
     if (chosen === null) return;
     if (passphrase === '') return setPassphraseError('Enter the passphrase the backup was made with.');
-    setBusy(true);
-    setError(null);
     setPassphraseError(null);
-    const result = await call('restoreBackup', { token: chosen.token, passphrase });
-    setBusy(false);
+    const result = await run(() => call('restoreBackup', { token: chosen.token, passphrase }));
     if (!result.ok) {
       if (result.error.code === 'wrong-passphrase') return setPassphraseError(result.error.message);
       return setError(result.error.message);

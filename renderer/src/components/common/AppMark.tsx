@@ -1,4 +1,5 @@
 import { Icon } from './Icon';
+import './app-mark.css';
 
 /** The app's mark: a key on the accent gradient. */
 export function AppMark({ size = 'small' }: { size?: 'small' | 'large' }) {

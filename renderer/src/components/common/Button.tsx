@@ -1,5 +1,7 @@
 import type { ButtonHTMLAttributes, Ref } from 'react';
 import { Icon, type IconName } from './Icon';
+import './button.css';
+import './spinner.css';
 
 type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
 

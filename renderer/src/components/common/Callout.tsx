@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Icon, type IconName } from './Icon';
+import './callout.css';
 
 type Tone = 'info' | 'success' | 'warning' | 'danger';
 

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { IconButton } from './Button';
+import './dialog.css';
 
 const FOCUSABLE = '.dialog__body :is(input, select, textarea, button, a[href]):not(:disabled), .dialog__footer button:not(:disabled)';
 

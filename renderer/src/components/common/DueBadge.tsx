@@ -2,6 +2,7 @@ import type { Locale } from 'date-fns';
 import type { Secret } from '../../api/types';
 import { dueWords, formatDay } from '../../lib/dates';
 import { Icon, type IconName } from './Icon';
+import './due-badge.css';
 
 const icons: Record<Secret['status'], IconName> = { ok: 'circleCheck', 'due-soon': 'clock', overdue: 'alertCircle', exposed: 'shieldAlert' };
 

@@ -1,4 +1,5 @@
 import { type ReactElement, type ReactNode, cloneElement, useId } from 'react';
+import './field.css';
 
 interface FieldProps {
   label: string;

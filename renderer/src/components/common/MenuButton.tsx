@@ -1,6 +1,8 @@
 import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { Icon, type IconName } from './Icon';
+import './button.css';
+import './menu.css';
 
 export interface MenuItem {
   readonly label: string;

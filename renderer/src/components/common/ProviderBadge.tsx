@@ -1,4 +1,5 @@
 import { providerTintClass } from '../../lib/provider-tint';
+import './provider-badge.css';
 
 /** "GitHub (classic token)" reads as "GitHub" in a badge; the full name is the tooltip. */
 export function shortProviderName(name: string): string {

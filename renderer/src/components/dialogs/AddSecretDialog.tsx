@@ -5,6 +5,7 @@ import type { NewSecret } from '../../api/types';
 import { useDefaultRotateEveryDays } from '../../hooks/useDefaultRotateEveryDays';
 import { useDetect } from '../../hooks/useDetect';
 import { useProviders } from '../../hooks/useProviders';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useToasts } from '../../hooks/useToasts';
 import { fromDateInputValue } from '../../lib/dates';
 import { type FormError, errorFor, toFormError } from '../../lib/field-errors';
@@ -31,8 +32,7 @@ export function AddSecretDialog({ onClose, names, projects, currentProject, upse
   const [today] = useState(() => format(new Date(), 'yyyy-MM-dd'));
   const [value, setValue] = useState('');
   const [edits, setEdits] = useState<Edits>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
+  const { busy, error, setError, run } = useSubmit<FormError>();
 
   const chosenProvider = edits.provider ?? '';
   const detection = useDetect(value, chosenProvider === '' ? undefined : chosenProvider);
@@ -64,10 +64,7 @@ export function AddSecretDialog({ onClose, names, projects, currentProject, upse
       ...(rotatedAt !== undefined ? { rotatedAt } : {}),
       ...(values.notes !== '' ? { notes: values.notes } : {}),
     };
-    setBusy(true);
-    setError(null);
-    const result = await call('addSecret', input);
-    setBusy(false);
+    const result = await run(() => call('addSecret', input));
     if (!result.ok) return setError(toFormError(result.error.message));
     upsert(result.value.secret);
     toasts.show({ tone: 'success', title: `Added ${result.value.secret.name}`, detail: `${result.value.secret.providerName} · ${result.value.secret.masked}` });

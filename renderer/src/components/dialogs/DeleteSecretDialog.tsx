@@ -1,24 +1,22 @@
-import { useState } from 'react';
 import { call } from '../../api/rekey';
 import type { Secret } from '../../api/types';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useToasts } from '../../hooks/useToasts';
 import { Button } from '../common/Button';
 import { Callout } from '../common/Callout';
 import { Dialog } from '../common/Dialog';
 import { ProviderBadge, shortProviderName } from '../common/ProviderBadge';
 import type { DialogContext } from './OpenDialog';
+import '../common/dialog.css';
+import './delete-secret-dialog.css';
 
 /** Confirmation before a key and its history leave the vault. Focus starts on Cancel. */
 export function DeleteSecretDialog({ secret, onClose, remove }: DialogContext & { secret: Secret }) {
   const toasts = useToasts();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
 
   const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await call('deleteSecret', { name: secret.name });
-    setBusy(false);
+    const result = await run(() => call('deleteSecret', { name: secret.name }));
     if (!result.ok) return setError(result.error.message);
     remove(secret.id);
     toasts.show({ tone: 'success', title: `Deleted ${secret.name}` });

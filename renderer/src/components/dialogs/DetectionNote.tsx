@@ -2,6 +2,7 @@ import type { Detection } from '../../hooks/useDetect';
 import { Icon } from '../common/Icon';
 import { ProviderBadge } from '../common/ProviderBadge';
 import { Spinner } from '../common/Spinner';
+import './detection.css';
 
 /**
  * What main made of a pasted value: the provider, the mask, and any format doubt. `checked`

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { call } from '../../api/rekey';
 import type { Secret, SecretPatch } from '../../api/types';
 import { useProviders } from '../../hooks/useProviders';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useToasts } from '../../hooks/useToasts';
 import { fromDateInputValue, toDateInputValue } from '../../lib/dates';
 import { type FormError, toFormError } from '../../lib/field-errors';
@@ -48,17 +49,13 @@ export function EditSecretDialog({ secret, onClose, projects, upsert }: DialogCo
   const [today] = useState(() => format(new Date(), 'yyyy-MM-dd'));
   const [before] = useState(() => initialValues(secret));
   const [values, setValues] = useState(before);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
+  const { busy, error, setError, run } = useSubmit<FormError>();
 
   const submit = async () => {
     const patch = patchFrom(before, values);
     if (patch === null) return setError({ field: 'rotatedOn', message: 'Pick the date the key was last rotated.' });
     if (Object.keys(patch).length === 0) return onClose();
-    setBusy(true);
-    setError(null);
-    const result = await call('editSecret', { name: secret.name, patch });
-    setBusy(false);
+    const result = await run(() => call('editSecret', { name: secret.name, patch }));
     if (!result.ok) return setError(toFormError(result.error.message));
     upsert(result.value);
     toasts.show({ tone: 'success', title: `Saved ${result.value.name}` });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call } from '../../api/rekey';
 import type { ExportFormat, ExportSaved } from '../../api/types';
 import { useExportPreview } from '../../hooks/useExportPreview';
+import { useSubmit } from '../../hooks/useSubmit';
 import { Button } from '../common/Button';
 import { Callout } from '../common/Callout';
 import { Dialog } from '../common/Dialog';
@@ -9,6 +10,10 @@ import { DialogActions } from '../common/DialogActions';
 import { Field } from '../common/Field';
 import { Spinner } from '../common/Spinner';
 import type { DialogContext } from './OpenDialog';
+import '../common/dialog.css';
+import '../common/field.css';
+import './data-table.css';
+import './export-dialog.css';
 
 const FORMATS: ReadonlyArray<{ format: ExportFormat; label: string; file: string; text: string }> = [
   { format: 'dotenv', label: '.env', file: '.env', text: 'Portable: dotenv, python-dotenv, Compose' },
@@ -24,18 +29,14 @@ export function ExportDialog({ onClose, projects, currentProject }: DialogContex
   // the picker offers named projects; "no project" as the list filter exports everything
   const [project, setProject] = useState<string | null>(currentProject === '' ? null : currentProject);
   const [format, setFormat] = useState<ExportFormat>('dotenv');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
   const [saved, setSaved] = useState<ExportSaved | null>(null);
   const [cancelled, setCancelled] = useState(false);
   const preview = useExportPreview(project, format);
 
   const save = async () => {
-    setBusy(true);
-    setError(null);
     setCancelled(false);
-    const result = await call('saveExport', project === null ? { format } : { format, project });
-    setBusy(false);
+    const result = await run(() => call('saveExport', project === null ? { format } : { format, project }));
     if (!result.ok) return setError(result.error.message);
     if (result.value.path === null) return setCancelled(true);
     setSaved(result.value);

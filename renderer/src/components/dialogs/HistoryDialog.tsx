@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { call } from '../../api/rekey';
 import type { Secret } from '../../api/types';
 import { useDateLocale } from '../../hooks/useDateLocale';
 import { useHistory } from '../../hooks/useHistory';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useToasts } from '../../hooks/useToasts';
 import { formatMoment } from '../../lib/dates';
 import { Button } from '../common/Button';
@@ -10,20 +10,19 @@ import { Callout } from '../common/Callout';
 import { Dialog } from '../common/Dialog';
 import { Spinner } from '../common/Spinner';
 import type { DialogContext } from './OpenDialog';
+import '../common/dialog.css';
+import './data-table.css';
+import './history-dialog.css';
 
 /** Every version of a key, masked, newest first; Undo while the last rotation is in its grace period. */
 export function HistoryDialog({ secret, onClose, upsert }: DialogContext & { secret: Secret }) {
   const { history, reload } = useHistory(secret.name);
   const locale = useDateLocale();
   const toasts = useToasts();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
 
   const undo = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await call('undoRotation', { name: secret.name });
-    setBusy(false);
+    const result = await run(() => call('undoRotation', { name: secret.name }));
     if (!result.ok) return setError(result.error.message);
     upsert(result.value);
     toasts.show({ tone: 'success', title: `Restored the previous value of ${secret.name}` });

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { call } from '../../api/rekey';
 import type { ImportPreview, ImportRow } from '../../api/types';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useToasts } from '../../hooks/useToasts';
 import { Callout } from '../common/Callout';
 import { Dialog } from '../common/Dialog';
@@ -9,6 +10,9 @@ import { Field } from '../common/Field';
 import { Icon } from '../common/Icon';
 import { shortProviderName } from '../common/ProviderBadge';
 import type { DialogContext } from './OpenDialog';
+import '../common/dialog.css';
+import '../common/field.css';
+import './data-table.css';
 
 /**
  * Import a .env file: main shows the open dialog and answers with a masked preview; nothing is
@@ -19,25 +23,18 @@ export function ImportDialog({ onClose, projects, currentProject, reload }: Dial
   const projectListId = useId();
   const [project, setProject] = useState(currentProject ?? '');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
 
   const choose = async () => {
-    setBusy(true);
-    setError(null);
     const trimmed = project.trim();
-    const result = await call('chooseImport', trimmed === '' ? {} : { project: trimmed });
-    setBusy(false);
+    const result = await run(() => call('chooseImport', trimmed === '' ? {} : { project: trimmed }));
     if (!result.ok) return setError(result.error.message);
     if (result.value.preview !== null) setPreview(result.value.preview);
   };
 
   const apply = async () => {
     if (preview === null) return;
-    setBusy(true);
-    setError(null);
-    const result = await call('applyImport', { token: preview.token });
-    setBusy(false);
+    const result = await run(() => call('applyImport', { token: preview.token }));
     if (!result.ok) return setError(result.error.message);
     reload();
     toasts.show({ tone: 'success', title: `Imported ${result.value.imported} ${result.value.imported === 1 ? 'key' : 'keys'}`, detail: preview.path });

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Provider } from '../../api/types';
 import { type FormError, type FormField, errorFor } from '../../lib/field-errors';
 import { Field } from '../common/Field';
+import '../common/field.css';
 
 export interface MetadataValues {
   readonly name: string;

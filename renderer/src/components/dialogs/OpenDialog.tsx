@@ -1,7 +1,7 @@
 import type { Secret } from '../../api/types';
 import type { DialogRequest } from '../../lib/dialog-request';
 import { BackupDialog } from '../backup/BackupDialog';
-import { AddFindingDialog } from './AddFindingDialog';
+import { AddFindingDialog } from '../scan/AddFindingDialog';
 import { AddSecretDialog } from './AddSecretDialog';
 import { DeleteSecretDialog } from './DeleteSecretDialog';
 import { EditSecretDialog } from './EditSecretDialog';

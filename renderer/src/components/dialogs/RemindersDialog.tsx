@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../../api/rekey';
 import type { KeyReminders, Secret } from '../../api/types';
 import { useDateLocale } from '../../hooks/useDateLocale';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useToasts } from '../../hooks/useToasts';
 import { formatMoment } from '../../lib/dates';
 import { Callout } from '../common/Callout';
@@ -10,6 +11,8 @@ import { DialogActions } from '../common/DialogActions';
 import { Field } from '../common/Field';
 import { Spinner } from '../common/Spinner';
 import type { DialogContext } from './OpenDialog';
+import '../common/field.css';
+import '../settings/settings.css';
 
 type Snooze = 'keep' | 'none' | '1d' | '1w';
 
@@ -20,8 +23,7 @@ export function RemindersDialog({ secret, onClose }: DialogContext & { secret: S
   const [current, setCurrent] = useState<KeyReminders | null>(null);
   const [snooze, setSnooze] = useState<Snooze>('keep');
   const [lead, setLead] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ field: 'lead' | null; message: string } | null>(null);
+  const { busy, error, setError, run } = useSubmit<{ field: 'lead' | null; message: string }>();
 
   useEffect(() => {
     let live = true;
@@ -34,16 +36,13 @@ export function RemindersDialog({ secret, onClose }: DialogContext & { secret: S
     return () => {
       live = false;
     };
-  }, [secret.name]);
+  }, [secret.name, setError]);
 
   const submit = async () => {
     const text = lead.trim();
     const leadDays = text === '' ? null : /^\d+$/.test(text) ? Number(text) : NaN;
     if (Number.isNaN(leadDays)) return setError({ field: 'lead', message: 'The lead time must be a whole number of days, or empty for the default.' });
-    setBusy(true);
-    setError(null);
-    const result = await call('setKeyReminders', { name: secret.name, leadDays, ...(snooze === 'keep' ? {} : { snooze }) });
-    setBusy(false);
+    const result = await run(() => call('setKeyReminders', { name: secret.name, leadDays, ...(snooze === 'keep' ? {} : { snooze }) }));
     if (!result.ok) {
       const onLead = result.error.message.startsWith('Invalid request: leadDays: ');
       return setError({ field: onLead ? 'lead' : null, message: result.error.message.replace(/^Invalid request: leadDays: /, '') });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call } from '../../api/rekey';
 import type { Secret } from '../../api/types';
 import { useDetect } from '../../hooks/useDetect';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useToasts } from '../../hooks/useToasts';
 import { Callout } from '../common/Callout';
 import { Dialog } from '../common/Dialog';
@@ -12,6 +13,7 @@ import { ProviderBadge } from '../common/ProviderBadge';
 import { DetectionNote } from './DetectionNote';
 import type { DialogContext } from './OpenDialog';
 import { SecretValueInput } from './SecretValueInput';
+import './rotate-dialog.css';
 
 /**
  * Rotate: make a new key at the provider (link), paste it (checked live against the secret's
@@ -20,17 +22,13 @@ import { SecretValueInput } from './SecretValueInput';
 export function RotateDialog({ secret, onClose, upsert }: DialogContext & { secret: Secret }) {
   const toasts = useToasts();
   const [value, setValue] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
   const generic = secret.provider === 'generic';
   const detection = useDetect(value, generic ? undefined : secret.provider);
 
   const submit = async () => {
     if (value === '') return setError('Paste the new key first.');
-    setBusy(true);
-    setError(null);
-    const result = await call('rotateSecret', { name: secret.name, value });
-    setBusy(false);
+    const result = await run(() => call('rotateSecret', { name: secret.name, value }));
     if (!result.ok) return setError(result.error.message);
     upsert(result.value.secret);
     toasts.show({

@@ -1,4 +1,5 @@
 import type { Ref } from 'react';
+import '../common/field.css';
 
 interface SecretValueInputProps {
   id?: string;

@@ -9,6 +9,10 @@ import { Callout } from '../common/Callout';
 import { Icon } from '../common/Icon';
 import { ProviderBadge, shortProviderName } from '../common/ProviderBadge';
 import { Spinner } from '../common/Spinner';
+import '../common/button.css';
+import './scan.css';
+import '../vault/list-message.css';
+import '../vault/vault-header.css';
 
 interface ScanScreenProps {
   scan: ScanState;

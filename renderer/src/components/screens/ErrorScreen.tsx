@@ -1,6 +1,7 @@
 import { Button } from '../common/Button';
 import { Icon } from '../common/Icon';
 import { CenteredScreen } from './CenteredScreen';
+import './screens.css';
 
 /** The vault's state could not be read at all; the message is main's, shown as is. */
 export function ErrorScreen({ title, message, onRetry }: { title: string; message: string; onRetry?: () => void }) {

@@ -1,6 +1,7 @@
 import { Button } from '../common/Button';
 import { Icon } from '../common/Icon';
 import { CenteredScreen } from './CenteredScreen';
+import './screens.css';
 
 /**
  * No OS keychain is reachable. main's message names what is missing and what to start; Rekey

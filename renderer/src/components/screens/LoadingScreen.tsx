@@ -1,4 +1,5 @@
 import { Spinner } from '../common/Spinner';
+import './screens.css';
 
 export function LoadingScreen({ label = 'Opening your vault…' }: { label?: string }) {
   return (

@@ -1,8 +1,12 @@
 import { useState } from 'react';
+import { useSubmit } from '../../hooks/useSubmit';
 import { AppMark } from '../common/AppMark';
 import { Button } from '../common/Button';
 import { Callout } from '../common/Callout';
 import { Field } from '../common/Field';
+import '../common/field.css';
+import './lock-screen.css';
+import './screens.css';
 
 interface LockScreenProps {
   hasPassword: boolean;
@@ -17,15 +21,11 @@ interface LockScreenProps {
  */
 export function LockScreen({ hasPassword, path, onUnlock }: LockScreenProps) {
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
 
   const submit = async () => {
     if (hasPassword && password === '') return setError('Type the master password.');
-    setBusy(true);
-    setError(null);
-    const message = await onUnlock(hasPassword ? password : undefined);
-    setBusy(false);
+    const message = await run(() => onUnlock(hasPassword ? password : undefined));
     if (message !== null) {
       setError(message);
       setPassword('');

@@ -7,25 +7,14 @@ import { useSecrets } from '../../hooks/useSecrets';
 import type { DialogRequest } from '../../lib/dialog-request';
 import { isSearchShortcut } from '../../lib/platform';
 import { type ListFilters, NO_FILTERS, type SortKey, countByStatus, filterSecrets, projectCounts, searchText, sortSecrets } from '../../lib/secret-list';
-import { Button } from '../common/Button';
-import { Callout } from '../common/Callout';
-import { Spinner } from '../common/Spinner';
 import { OpenDialog } from '../dialogs/OpenDialog';
 import { ScanScreen } from '../scan/ScanScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
-import { ListMessage } from '../vault/ListMessage';
-import { ListToolbar } from '../vault/ListToolbar';
-import { SecretList } from '../vault/SecretList';
+import { KeysPane } from '../vault/KeysPane';
 import { Sidebar } from '../vault/Sidebar';
-import { VaultHeader } from '../vault/VaultHeader';
+import './vault-screen.css';
 
 const NONE: readonly never[] = [];
-
-function noMatchText(filters: ListFilters): string {
-  const narrowed = filters.project !== null || filters.status !== null;
-  if (filters.query === '') return 'No keys match these filters.';
-  return narrowed ? `Nothing matches “${filters.query}” with these filters.` : `Nothing matches “${filters.query}”.`;
-}
 
 /** The vault: filters on the left, the searchable list of keys on the right, dialogs on top. */
 export function VaultScreen({ path, onLock, onLockedElsewhere }: { path: string; onLock: () => void; onLockedElsewhere: () => void }) {
@@ -89,70 +78,25 @@ export function VaultScreen({ path, onLock, onLockedElsewhere }: { path: string;
             <ScanScreen scan={scan.state} onStart={(options) => void scan.start(options)} onBack={() => setView('keys')} secrets={all} onOpen={open} />
           </main>
         ) : (
-        <main className="workspace" aria-label="Keys">
-          <VaultHeader
-            filters={filters}
-            shown={visible.length}
-            total={all.length}
-            loading={!complete}
-            onOpen={open}
-            onLock={onLock}
-            onSettings={() => setView('settings')}
-            onScan={() => setView('scan')}
-          />
-          <ListToolbar
-            searchRef={searchRef}
-            query={filters.query}
-            onQuery={(value) => setFilters((current) => ({ ...current, query: value }))}
-            sort={sort}
-            onSort={setSort}
-            filtered={filters.query !== '' || filters.project !== null || filters.status !== null}
-            onClearFilters={clearFilters}
-          />
-          {secrets !== null && error !== null && (
-            <div className="list-notice">
-              <Callout tone="danger" title="The list could not be refreshed">
-                {error}
-              </Callout>
-              <Button icon="refresh" onClick={reload}>
-                Try again
-              </Button>
-            </div>
-          )}
-          {secrets === null || (!complete && visible.length === 0) ? (
-            error !== null ? (
-              <ListMessage icon="alertCircle" title="The list could not be loaded" tone="danger">
-                <p role="alert">{error}</p>
-                <Button icon="refresh" onClick={reload}>
-                  Try again
-                </Button>
-              </ListMessage>
-            ) : (
-              <div className="list-loading">
-                <Spinner label="Loading keys" />
-              </div>
-            )
-          ) : all.length === 0 ? (
-            <ListMessage icon="key" title="Your vault is empty">
-              <p>Add the API keys you use, or bring in an existing .env file.</p>
-              <div className="list-message__actions">
-                <Button variant="primary" icon="plus" onClick={() => open({ kind: 'add' })}>
-                  Add your first key
-                </Button>
-                <Button icon="import" onClick={() => open({ kind: 'import' })}>
-                  Import a .env file
-                </Button>
-              </div>
-            </ListMessage>
-          ) : visible.length === 0 ? (
-            <ListMessage icon="search" title="No keys match">
-              <p>{noMatchText(filters)}</p>
-              <Button onClick={clearFilters}>Clear filters</Button>
-            </ListMessage>
-          ) : (
-            <SecretList secrets={visible} />
-          )}
-        </main>
+          <main className="workspace" aria-label="Keys">
+            <KeysPane
+              secrets={secrets}
+              visible={visible}
+              complete={complete}
+              error={error}
+              filters={filters}
+              sort={sort}
+              searchRef={searchRef}
+              onQuery={(value) => setFilters((current) => ({ ...current, query: value }))}
+              onSort={setSort}
+              onClearFilters={clearFilters}
+              onReload={reload}
+              onOpen={open}
+              onLock={onLock}
+              onSettings={() => setView('settings')}
+              onScan={() => setView('scan')}
+            />
+          </main>
         )}
       </div>
       {dialog !== null && (

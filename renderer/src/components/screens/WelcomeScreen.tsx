@@ -6,6 +6,7 @@ import { Callout } from '../common/Callout';
 import { AppMark } from '../common/AppMark';
 import { Icon, type IconName } from '../common/Icon';
 import { CenteredScreen } from './CenteredScreen';
+import './screens.css';
 
 const points: ReadonlyArray<{ icon: IconName; title: string; text: string }> = [
   { icon: 'lock', title: 'Encrypted on this machine', text: 'AES-256-GCM, with the vault key in your OS keychain. No server, no account.' },

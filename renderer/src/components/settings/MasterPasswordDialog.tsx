@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { call } from '../../api/rekey';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useToasts } from '../../hooks/useToasts';
 import { Callout } from '../common/Callout';
 import { Dialog } from '../common/Dialog';
 import { DialogActions } from '../common/DialogActions';
 import { Field } from '../common/Field';
+import '../common/field.css';
 
 export type PasswordAction = 'set' | 'change' | 'remove';
 
@@ -20,8 +22,7 @@ export function MasterPasswordDialog({ action, onClose, onDone }: { action: Pass
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ field: FieldName | null; message: string } | null>(null);
+  const { busy, error, setError, run } = useSubmit<{ field: FieldName | null; message: string }>();
   const errorFor = (field: FieldName) => (error?.field === field ? error.message : null);
 
   const submit = async () => {
@@ -30,10 +31,7 @@ export function MasterPasswordDialog({ action, onClose, onDone }: { action: Pass
       if ([...next].length < MIN) return setError({ field: 'next', message: `The master password must be at least ${MIN} characters long.` });
       if (next !== again) return setError({ field: 'again', message: 'The two passwords differ.' });
     }
-    setBusy(true);
-    setError(null);
-    const result = await call('setMasterPassword', { ...(action === 'set' ? {} : { current }), next: action === 'remove' ? null : next });
-    setBusy(false);
+    const result = await run(() => call('setMasterPassword', { ...(action === 'set' ? {} : { current }), next: action === 'remove' ? null : next }));
     if (!result.ok) {
       const onCurrent = result.error.code === 'wrong-password' || result.error.code === 'throttled';
       return setError({ field: onCurrent ? 'current' : null, message: result.error.message.replace(/^Invalid request: next: /, '') });

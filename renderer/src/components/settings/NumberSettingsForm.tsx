@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import type { Settings, SettingsPatch } from '../../api/types';
+import { useSubmit } from '../../hooks/useSubmit';
 import { Button } from '../common/Button';
 import { Callout } from '../common/Callout';
 import { Field } from '../common/Field';
+import '../common/field.css';
+import './settings.css';
 
 type NumberSetting = { [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings];
 
@@ -28,19 +31,15 @@ function parse(text: string): number | string {
 export function NumberSettingsForm({ fields, settings, save, formLabel }: { fields: readonly NumberFieldSpec[]; settings: Settings; save: (patch: SettingsPatch) => Promise<string | null>; formLabel: string }) {
   const initial = () => Object.fromEntries(fields.map((field) => [field.name, String(settings[field.name])])) as Record<NumberSetting, string>;
   const [values, setValues] = useState(initial);
-  const [error, setError] = useState<{ field: string | null; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit<{ field: string | null; text: string }>();
   const [saved, setSaved] = useState(false);
   const changed = fields.some((field) => values[field.name] !== String(settings[field.name]));
 
   const submit = async () => {
     const patch: Record<string, unknown> = {};
     for (const field of fields) if (values[field.name] !== String(settings[field.name])) patch[field.name] = parse(values[field.name]);
-    setBusy(true);
-    setError(null);
     setSaved(false);
-    const message = await save(patch);
-    setBusy(false);
+    const message = await run(() => save(patch));
     if (message === null) setSaved(true);
     else setError(fieldError(message));
   };

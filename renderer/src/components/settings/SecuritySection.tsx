@@ -4,6 +4,7 @@ import { Callout } from '../common/Callout';
 import { MasterPasswordDialog, type PasswordAction } from './MasterPasswordDialog';
 import { NumberSettingsForm } from './NumberSettingsForm';
 import type { SettingsSectionProps } from './settings-sections';
+import './settings.css';
 
 const FIELDS = [
   { name: 'clipboardClearSeconds', label: 'Clear the clipboard after', unit: 'seconds', hint: 'Seconds after a copy; only if the clipboard still holds the copied key.' },

@@ -6,6 +6,9 @@ import { Callout } from '../common/Callout';
 import { Icon } from '../common/Icon';
 import { Spinner } from '../common/Spinner';
 import { SETTINGS_SECTIONS } from './settings-sections';
+import '../screens/screens.css';
+import './settings.css';
+import '../vault/vault-header.css';
 
 /** Every section from SETTINGS_SECTIONS, in order, over the settings main holds. */
 export function SettingsScreen({ onBack }: { onBack: () => void }) {

@@ -1,18 +1,16 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { Settings, SettingsPatch } from '../../api/types';
+import { useSubmit } from '../../hooks/useSubmit';
+import './settings.css';
 
 type BooleanSetting = { [K in keyof Settings]: Settings[K] extends boolean ? K : never }[keyof Settings];
 
 /** A switch that saves as soon as it is flipped; a refusal from main flips it back and says why. */
 export function ToggleSetting({ name, label, hint, settings, save }: { name: BooleanSetting; label: string; hint: string; settings: Settings; save: (patch: SettingsPatch) => Promise<string | null> }) {
   const id = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
   const flip = async (checked: boolean) => {
-    setBusy(true);
-    setError(null);
-    const message = await save({ [name]: checked });
-    setBusy(false);
+    const message = await run(() => save({ [name]: checked }));
     setError(message);
   };
   return (

@@ -4,6 +4,7 @@ import type { ToastTone } from '../../hooks/useToasts';
 import { IconButton } from '../common/Button';
 import { Icon, type IconName } from '../common/Icon';
 import type { ActiveToast } from './ToastProvider';
+import './toasts.css';
 
 const icons: Record<ToastTone, IconName> = { success: 'circleCheck', info: 'info', warning: 'warning', error: 'alertCircle' };
 const LINGER_MS: Record<ToastTone, number> = { success: 4000, info: 5000, warning: 9000, error: 10000 };

@@ -1,5 +1,6 @@
 import type { ActiveToast } from './ToastProvider';
 import { Toast } from './Toast';
+import './toasts.css';
 
 /** Bottom-right stack, errors above. Errors are announced assertively, everything else politely. */
 export function ToastRegion({ toasts, onDismiss }: { toasts: readonly ActiveToast[]; onDismiss: (id: number) => void }) {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Icon, type IconName } from '../common/Icon';
+import './list-message.css';
 
 /** The list's place when there is nothing to list: empty vault, no matches, or a load error. */
 export function ListMessage({ icon, title, tone = 'neutral', children }: { icon: IconName; title: string; tone?: 'neutral' | 'danger'; children: ReactNode }) {

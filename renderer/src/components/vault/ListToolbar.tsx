@@ -2,6 +2,8 @@ import type { RefObject } from 'react';
 import { searchShortcutLabel } from '../../lib/platform';
 import type { SortKey } from '../../lib/secret-list';
 import { Icon } from '../common/Icon';
+import '../common/button.css';
+import './list-toolbar.css';
 
 interface ListToolbarProps {
   searchRef: RefObject<HTMLInputElement | null>;

@@ -1,4 +1,5 @@
 import { useCountdown } from '../../hooks/useCountdown';
+import './secret-table.css';
 
 export const REVEAL_SECONDS = 10;
 

@@ -3,6 +3,7 @@ import type { Secret } from '../../api/types';
 import { useRowActions } from '../../hooks/useSecretActions';
 import { IconButton } from '../common/Button';
 import { type MenuItem, MenuButton } from '../common/MenuButton';
+import './secret-table.css';
 
 interface RowActionsProps {
   secret: Secret;

@@ -4,6 +4,7 @@ import type { Secret } from '../../api/types';
 import { useDateLocale } from '../../hooks/useDateLocale';
 import { useNow } from '../../hooks/useNow';
 import { SecretRow } from './SecretRow';
+import './secret-table.css';
 
 export const ROW_HEIGHT = 56;
 /** Rows built above and below the visible ones, so scrolling never shows a gap. */

@@ -6,6 +6,7 @@ import { DueBadge } from '../common/DueBadge';
 import { ProviderBadge } from '../common/ProviderBadge';
 import { RevealedValue } from './RevealedValue';
 import { RowActions } from './RowActions';
+import './secret-table.css';
 
 interface SecretRowProps {
   secret: Secret;

@@ -3,6 +3,7 @@ import type { RotationStatus } from '../../api/types';
 import type { ListFilters, StatusCounts } from '../../lib/secret-list';
 import { AppMark } from '../common/AppMark';
 import { Icon, type IconName } from '../common/Icon';
+import './sidebar.css';
 
 const STATUSES: ReadonlyArray<{ status: RotationStatus; label: string }> = [
   { status: 'exposed', label: 'Exposed' },

@@ -2,6 +2,7 @@ import type { DialogRequest } from '../../lib/dialog-request';
 import type { ListFilters } from '../../lib/secret-list';
 import { Button, IconButton } from '../common/Button';
 import { MenuButton } from '../common/MenuButton';
+import './vault-header.css';
 
 const STATUS_TITLES = { ok: 'Up to date', 'due-soon': 'Due soon', overdue: 'Overdue', exposed: 'Exposed' } as const;
 

@@ -1,7 +1,10 @@
 /**
- * Synthetic keys built from each provider's documented shape with seeded random
- * characters: realistic enough to exercise the patterns, never a real credential, and
- * the same on every run so a failure can be replayed.
+ * The one set of sample keys for every test: synthetic values built from each provider's
+ * documented shape, realistic enough to exercise the patterns, never a real credential.
+ * - SAMPLES / samplesOf: seeded, the same on every run so a failure can be replayed; valid keys
+ *   and near misses per provider, for the unit tests of detection, format checks and masking.
+ * - sampleKeys / randomToken: fresh per call, for vaults that need distinct values (unit,
+ *   integration, CLI, e2e, reliability) and for the benches' large data sets.
  */
 
 export const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -10,10 +13,10 @@ export const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export const HEX = '0123456789abcdef';
 export const MIXED_HEX = '0123456789abcdefABCDEF';
 const UPPER_HEX = '0123456789ABCDEF';
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+export const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
-const DIGITS = '0123456789';
+export const DIGITS = '0123456789';
 
 export type Random = () => number;
 
@@ -270,3 +273,26 @@ export function samplesOf(providerId: string): ProviderSamples {
   if (samples === undefined) throw new Error(`no samples for ${providerId}`);
   return samples;
 }
+
+/** Characters from `alphabet`, fresh per call (not seeded): for values that only need to differ. */
+export function randomToken(alphabet: string, length: number): string {
+  return randomString(Math.random, alphabet, length);
+}
+
+/** Provider-shaped values, fresh per call. Where the bench varies a length, it is a parameter. */
+export const sampleKeys = {
+  openai: (body = 74) => `sk-proj-${randomToken(URL_SAFE, body)}${OPENAI_MARKER}${randomToken(URL_SAFE, body)}`,
+  anthropic: () => `sk-ant-api03-${randomToken(URL_SAFE, 93)}AA`,
+  github: () => `ghp_${randomToken(ALNUM, 36)}`,
+  githubFineGrained: () => `github_pat_${randomToken(ALNUM, 22)}_${randomToken(ALNUM, 59)}`,
+  stripe: (length = 32) => `sk_live_${randomToken(ALNUM, length)}`,
+  aws: () => `AKIA${randomToken(BASE32, 16)}`,
+  sendgrid: () => `SG.${randomToken(URL_SAFE, 22)}.${randomToken(URL_SAFE, 43)}`,
+  digitalocean: () => `dop_v1_${randomToken(HEX, 64)}`,
+  groq: () => `gsk_${randomToken(ALNUM, 52)}`,
+  slack: () => `xoxb-${randomToken(DIGITS, 12)}-${randomToken(DIGITS, 12)}-${randomToken(ALNUM, 24)}`,
+  npm: () => `npm_${randomToken(ALNUM, 36)}`,
+  pypi: (length = 100) => `pypi-AgEIcHlwaS5vcmc${randomToken(URL_SAFE, length)}`,
+  /** No provider's shape: stored as generic. */
+  generic: () => `generic-${randomToken(ALNUM, 40)}`,
+};

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { call } from '../../api/rekey';
 import type { ScanFinding } from '../../api/types';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useToasts } from '../../hooks/useToasts';
 import { findingPlace } from '../../lib/scan-groups';
 import { Callout } from '../common/Callout';
@@ -8,7 +9,9 @@ import { Dialog } from '../common/Dialog';
 import { DialogActions } from '../common/DialogActions';
 import { Field } from '../common/Field';
 import { ProviderBadge } from '../common/ProviderBadge';
-import type { DialogContext } from './OpenDialog';
+import type { DialogContext } from '../dialogs/OpenDialog';
+import '../common/field.css';
+import './scan.css';
 
 function suggestedName(finding: ScanFinding, taken: ReadonlySet<string>, project: string): string {
   const base = `${project === '' ? '' : `${project}/`}${finding.providerId}-key`;
@@ -21,15 +24,11 @@ export function AddFindingDialog({ onClose, names, currentProject, upsert, jobId
   const toasts = useToasts();
   const [project, setProject] = useState(currentProject ?? '');
   const [name, setName] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
   const shownName = name ?? suggestedName(finding, names, project);
 
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await call('addScanFinding', { jobId, findingId: finding.id, name: shownName.trim(), project: project.trim() });
-    setBusy(false);
+    const result = await run(() => call('addScanFinding', { jobId, findingId: finding.id, name: shownName.trim(), project: project.trim() }));
     if (!result.ok) return setError(result.error.message);
     upsert(result.value.secret);
     toasts.show({ tone: 'success', title: `Added ${result.value.secret.name}`, detail: 'It is in your vault now. Rotate it if this file was shared.' });
