@@ -37,8 +37,17 @@ if (f.concurrency) {
   checks.push(c.desktopOps >= 1000 && c.cliOps >= 1000 && c.lost === 0 && c.busySeenByUser === 0 && c.otherErrors === 0);
 }
 if (f.tamper) {
-  row('tampering', `${f.tamper.tried} tampers tried, ${f.tamper.detected} detected`);
-  checks.push(f.tamper.tried > 0 && f.tamper.detected === f.tamper.tried);
+  // per class: values, rows, versions, settings, schema, log (test/reliability/tamper.test.ts)
+  const classes = ['values', 'rows', 'versions', 'settings', 'schema', 'log'];
+  const perClass = classes
+    .map((cls) => {
+      const tried = f.tamper[`${cls}Tried`] ?? 0;
+      const detected = f.tamper[`${cls}Detected`] ?? 0;
+      return detected === tried ? `${cls} ${tried}` : `${cls} ${detected} of ${tried}`;
+    })
+    .join(', ');
+  row('tampering', `${f.tamper.tried} tampers tried, ${f.tamper.detected} detected (${perClass})`);
+  checks.push(f.tamper.tried > 0 && f.tamper.detected === f.tamper.tried && classes.every((cls) => (f.tamper[`${cls}Tried`] ?? 0) > 0));
 }
 if (f.hostile) {
   row('hostile input', `${f.hostile.tried} hostile inputs tried, ${f.hostile.handled} handled (typed error, nothing stored partially)`);

@@ -42,7 +42,7 @@ export function secretsTable(secrets: readonly SecretSummary[]): string {
       secret.masked,
       day(secret.rotatedAt),
       day(secret.dueAt),
-      dueWords(secret),
+      secret.altered ? `ALTERED; ${dueWords(secret)}` : dueWords(secret),
     ]),
   );
 }
@@ -60,6 +60,7 @@ export function secretDetails(secret: SecretSummary, undoableUntil: string | nul
     ['Rotate every', `${secret.rotateEveryDays} days`],
     ['Due', `${day(secret.dueAt)} (${dueWords(secret)})`],
   ];
+  if (secret.altered) rows.unshift(['ALTERED', 'changed outside Rekey: its value is refused (`rekey audit verify` says what changed)']);
   if (secret.exposedAt) rows.push(['Exposed since', day(secret.exposedAt)]);
   if (secret.rotateUrl) rows.push(['Rotate at', secret.rotateUrl]);
   if (undoableUntil) rows.push(['Undo rotation', `possible until ${day(undoableUntil)}`]);

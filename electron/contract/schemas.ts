@@ -54,6 +54,8 @@ export const secretSummary = z.object({
   status: rotationStatus,
   exposedAt: z.string().nullable(),
   rotateUrl: z.string().nullable(),
+  /** changed outside Rekey (fails its MAC): shown with a badge; its value is refused */
+  altered: z.boolean(),
 });
 
 export const versionSummary = z.object({

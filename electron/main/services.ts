@@ -58,7 +58,8 @@ export function createRekeyServices(options: RekeyServicesOptions): RekeyService
   const clipboard = new ClipboardGuard(options.clipboard, options.timers ?? realTimers);
   const scans = new ScanJobs();
   const pendingImports = new PendingImports();
-  const settings = () => session.metadata()?.settings() ?? null;
+  // auto-lock and clipboard clearing matter while the vault is open: then the settings are checked against their MAC
+  const settings = () => session.openVault?.settings() ?? session.metadata()?.settings() ?? null;
   const clearSeconds = () => options.clipboardClearSeconds ?? settings()?.clipboardClearSeconds ?? 30;
   const listeners: Array<(settings: Settings) => void> = [];
   let focus: string | null = null;

@@ -37,7 +37,7 @@ const SCHEMA = `
 const LIST_COLUMNS = `id, name, env_var, provider, project, notes, rotate_every_days, created_at, updated_at,
   exposed_at, 1 AS version, masked, rotated_at, due_at`;
 
-type InsertRow = Omit<SecretListRow, 'version'>;
+type InsertRow = Omit<SecretListRow, 'version' | 'mac' | 'mac_seq'>;
 
 export interface NaiveItem {
   readonly input: NewSecret;

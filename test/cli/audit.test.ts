@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliVault, type RekeyResult, createCliVault, expectCleanError, expectNoStackTrace } from '../support/cli-runner.js';
 import { requirePrivateKeyring } from '../support/real-keychain.js';
+import { tamperWith } from '../support/tamper.js';
 import { sampleKeys } from '../support/sample-keys.js';
 
 // Fails loudly, rather than skipping, outside test/scripts/with-private-keyring.sh.
@@ -102,14 +103,9 @@ describe('audit verify on a tampered audit log', () => {
     await v.cleanup();
   });
 
+  // the guard triggers are put back afterwards, or the schema check would refuse the file first
   function tamper(sql: (db: Database.Database) => void): void {
-    const db = new Database(v.dbPath);
-    try {
-      db.exec('DROP TRIGGER IF EXISTS audit_events_no_update; DROP TRIGGER IF EXISTS audit_events_no_delete;');
-      sql(db);
-    } finally {
-      db.close();
-    }
+    tamperWith(v.dbPath, sql);
   }
 
   it('an altered entry fails verify with exit 1, naming the entry', async () => {

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VaultMetadata } from '../../electron/core/index.js';
+import { Vault } from '../../electron/core/index.js';
 import { type CliVault, createCliVault } from '../support/cli-runner.js';
-import { requirePrivateKeyring } from '../support/real-keychain.js';
+import { realKeyStore, requirePrivateKeyring } from '../support/real-keychain.js';
 import { sampleKeys } from '../support/sample-keys.js';
 
 requirePrivateKeyring();
@@ -24,10 +24,11 @@ describe('the CLI and the default rotation interval', () => {
 
   beforeAll(async () => {
     v = await createCliVault();
-    // what Settings in the window writes (there is no CLI command for settings)
-    const metadata = VaultMetadata.open(v.home);
-    metadata.updateSettings({ defaultRotateEveryDays: 30 });
-    metadata.close();
+    // what Settings in the window writes (there is no CLI command for settings): through the
+    // open vault, which signs the settings (issue 13)
+    const vault = await Vault.open({ home: v.home, keyStore: realKeyStore(v.service) });
+    vault.updateSettings({ defaultRotateEveryDays: 30 });
+    vault.close();
   });
   afterAll(async () => {
     await v.cleanup();

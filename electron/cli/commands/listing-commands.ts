@@ -1,6 +1,6 @@
 import { ROTATION_STATUSES, VaultMetadata, daysUntilDue, isRotationStatus, resolveVaultHome } from '../../core/index.js';
 import { daysOption, flag, parseCommandArgs, stringOption } from '../arguments.js';
-import { EXIT, UsageError, out } from '../cli-context.js';
+import { EXIT, UsageError, out, warn } from '../cli-context.js';
 import type { Command } from '../command.js';
 import { day, dueWords, historyTable, json, secretDetails, secretsTable, table } from '../format.js';
 import { withVault } from '../open-vault.js';
@@ -27,6 +27,10 @@ export const list: Command = {
       if (flag(args, 'json')) out(ctx, json(secrets));
       else if (secrets.length === 0) out(ctx, 'No secrets here yet. Add one with: rekey add NAME < value');
       else out(ctx, secretsTable(secrets));
+      const altered = secrets.filter((secret) => secret.altered).length;
+      if (altered > 0 && !flag(args, 'json')) {
+        warn(ctx, `${altered === 1 ? '1 secret was' : `${altered} secrets were`} changed outside Rekey (marked ALTERED); \`rekey audit verify\` says what changed.`);
+      }
       return EXIT.ok;
     });
   },

@@ -41,6 +41,7 @@ export const audit: Command = {
       if (sub === 'verify') {
         const chain = vault.verifyAudit();
         const values = vault.verifyValues();
+        const records = vault.verifyRecords();
         const lines: string[] = [];
         lines.push(
           chain.ok
@@ -53,9 +54,15 @@ export const audit: Command = {
             : `Stored values: ${values.broken.length} of ${values.checked} versions FAILED their integrity check: ` +
                 values.broken.map((hit) => `"${hit.name}" version ${hit.version}`).join(', ') + '.',
         );
-        if (flag(args, 'json')) out(ctx, json({ auditChain: chain, values }));
+        lines.push(
+          records.problems.length === 0
+            ? `Records: ${records.secrets} secrets, ${records.versions} versions and the settings match their MACs.`
+            : `Records: ${records.problems.length} FAILED their integrity check (changed outside Rekey):\n` +
+                records.problems.map((problem) => `  ${problem.subject}: ${problem.reason}`).join('\n'),
+        );
+        if (flag(args, 'json')) out(ctx, json({ auditChain: chain, values, records }));
         else out(ctx, lines.join('\n'));
-        return chain.ok && values.broken.length === 0 ? EXIT.ok : EXIT.error;
+        return chain.ok && values.broken.length === 0 && records.problems.length === 0 ? EXIT.ok : EXIT.error;
       }
       const events = vault.auditEvents();
       if (flag(args, 'json')) out(ctx, json(events));

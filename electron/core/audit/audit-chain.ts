@@ -46,8 +46,22 @@ export interface AuditHead {
   readonly headMac: Buffer;
 }
 
-/** Walks the chain in seq order and names the first entry that does not hold. */
-export function verifyChain(auditKey: Buffer, records: Iterable<ChainedAuditRecord>, head: AuditHead | null): AuditVerdict {
+/** Entry 1 is the vault's creation and names the vault: a log that starts anywhere else was cut. */
+function isGenesisOf(record: AuditRecord, vaultId: string): boolean {
+  if (record.action !== 'vault.init') return false;
+  try {
+    const detail = JSON.parse(record.detailJson) as { vaultId?: unknown } | null;
+    return detail !== null && typeof detail === 'object' && detail.vaultId === vaultId;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Walks the chain in seq order and names the first entry that does not hold. The log must start
+ * at entry 1, `vault.init` naming `vaultId`: an empty log, or one whose start was removed, fails.
+ */
+export function verifyChain(auditKey: Buffer, records: Iterable<ChainedAuditRecord>, head: AuditHead | null, vaultId: string): AuditVerdict {
   let expectedPrev: Buffer = GENESIS_MAC;
   let expectedSeq = 1;
   let count = 0;
@@ -67,12 +81,17 @@ export function verifyChain(auditKey: Buffer, records: Iterable<ChainedAuditReco
     if (!same(record.mac, chainMac(auditKey, record.prevMac, record))) {
       return { ok: false, entries: count, firstBrokenSeq: record.seq, reason: `entry ${record.seq} was altered` };
     }
+    if (record.seq === 1 && !isGenesisOf(record, vaultId)) {
+      return { ok: false, entries: count, firstBrokenSeq: 1, reason: "entry 1 is not this vault's creation (vault.init with its id)" };
+    }
     expectedPrev = record.mac;
     expectedSeq++;
   }
   const last = expectedSeq - 1;
+  if (last === 0) {
+    return { ok: false, entries: 0, firstBrokenSeq: 1, reason: "the log is empty: even entry 1, the vault's creation, is missing" };
+  }
   if (head === null) {
-    if (last === 0) return { ok: true, entries: 0 };
     return { ok: false, entries: count, firstBrokenSeq: last, reason: 'the record of the newest entry is missing' };
   }
   if (!same(head.headMac, headMac(auditKey, head.seq, head.mac))) {

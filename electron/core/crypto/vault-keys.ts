@@ -11,6 +11,8 @@ export interface VaultKeys {
   readonly fingerprint: Buffer;
   readonly audit: Buffer;
   readonly check: Buffer;
+  /** MACs over the rows that say what a key is (record-mac.ts): env var, project, current version… */
+  readonly records: Buffer;
 }
 
 const INFO = {
@@ -18,6 +20,7 @@ const INFO = {
   fingerprint: 'rekey/v1/value-fingerprint',
   audit: 'rekey/v1/audit-chain',
   check: 'rekey/v1/key-check',
+  records: 'rekey/v1/record-mac',
 } as const;
 
 export function newVaultKey(): Buffer {
@@ -31,6 +34,7 @@ export function deriveVaultKeys(vaultKey: Buffer, vaultId: string): VaultKeys {
     fingerprint: derive(INFO.fingerprint),
     audit: derive(INFO.audit),
     check: derive(INFO.check),
+    records: derive(INFO.records),
   };
 }
 

@@ -88,16 +88,30 @@ const MIGRATIONS: readonly string[] = [
     not_before   TEXT NOT NULL
   ) STRICT;
   `,
+  /* 3: record MACs (record-mac.ts); rows of an older vault are signed on its first unlocked open */ `
+  ALTER TABLE secrets ADD COLUMN mac BLOB;
+  ALTER TABLE secrets ADD COLUMN mac_seq INTEGER;
+  ALTER TABLE secret_versions ADD COLUMN mac BLOB;
+  ALTER TABLE secret_versions ADD COLUMN mac_seq INTEGER;
+  -- the newest entry that changed each secret's rows: what its MAC must be bound to
+  -- (action is in the index so a whole list's lookup reads the index alone)
+  CREATE INDEX audit_events_row_writes ON audit_events(secret_id, seq, action)
+    WHERE action IN ('secret.add', 'secret.edit', 'secret.rotate', 'secret.undo-rotate', 'secret.expose', 'secret.unexpose');
+  -- the newest settings save and the one-time signing of an upgraded vault (only these: an index
+  -- of every entry would cost each reveal and export a write)
+  CREATE INDEX audit_events_vault_marks ON audit_events(action, seq) WHERE action IN ('vault.settings', 'vault.records-signed');
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-export function migrate(db: Database): void {
+/** Brings the schema to `target` (the newest by default; the schema check builds older ones). */
+export function migrate(db: Database, target: number = SCHEMA_VERSION): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
     throw new Error(`vault schema version ${current} is newer than this Rekey understands (${SCHEMA_VERSION})`);
   }
-  for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
+  for (let version = current + 1; version <= target; version++) {
     const sql = MIGRATIONS[version - 1];
     if (sql === undefined) continue;
     db.transaction(() => {

@@ -17,7 +17,13 @@ export interface SecretListRow {
   masked: string;
   rotated_at: string;
   due_at: string;
+  /** RecordMac.secret bound to mac_seq; null in a row not signed (yet, or any more). */
+  mac: Buffer | null;
+  mac_seq: number | null;
 }
+
+/** A new secrets row, signed before it is written. */
+export type NewSecretRow = SecretListRow & { mac: Buffer; mac_seq: number };
 
 /** What secrets records about its current version; changes with rotate, undo and edit. */
 export interface CurrentVersionFacts {
@@ -30,15 +36,16 @@ export interface CurrentVersionFacts {
 export interface VersionRow {
   secret_id: string;
   version: number;
+  fingerprint: Buffer;
   masked: string;
   rotated_at: string;
   created_at: string;
   retired_at: string | null;
+  mac: Buffer | null;
+  mac_seq: number | null;
 }
 
-export interface SealedVersionRow extends VersionRow, Sealed {
-  fingerprint: Buffer;
-}
+export interface SealedVersionRow extends VersionRow, Sealed {}
 
 export interface NewVersion extends Sealed {
   secretId: string;
@@ -47,10 +54,15 @@ export interface NewVersion extends Sealed {
   masked: string;
   rotatedAt: string;
   createdAt: string;
+  /** RecordMac.version, bound to macSeq (null only where a caller signs the row afterwards) */
+  mac?: Buffer | null;
+  macSeq?: number | null;
 }
 
 const LIST_COLUMNS = `id, name, env_var, provider, project, notes, rotate_every_days, created_at, updated_at,
-  exposed_at, current_version AS version, masked, rotated_at, due_at`;
+  exposed_at, current_version AS version, masked, rotated_at, due_at, mac, mac_seq`;
+const VERSION_COLUMNS = 'secret_id, version, fingerprint, masked, rotated_at, created_at, retired_at, mac, mac_seq';
+const SEALED_COLUMNS = `ciphertext, nonce, tag, ${VERSION_COLUMNS}`;
 
 /** The SQL of the secrets and their versions; the vault decides what it means. */
 export class SecretRepository {
@@ -61,10 +73,12 @@ export class SecretRepository {
     byName: Statement<[string], SecretListRow>;
     byId: Statement<[string], SecretListRow>;
     idByName: Statement<[string], { id: string }>;
-    insertSecret: Statement<[SecretListRow]>;
+    insertSecret: Statement<[NewSecretRow]>;
+    signSecret: Statement<[Buffer, number, string]>;
+    signVersion: Statement<[Buffer, number, string, number]>;
+    allVersions: Statement<[], VersionRow>;
     setCurrent: Statement<[Record<string, unknown>]>;
     insertVersion: Statement<[Record<string, unknown>]>;
-    current: Statement<[string], SealedVersionRow>;
     sealed: Statement<[string, number], SealedVersionRow>;
     versions: Statement<[string], VersionRow>;
     retire: Statement<[string, string, number]>;
@@ -89,20 +103,19 @@ export class SecretRepository {
       idByName: db.prepare('SELECT id FROM secrets WHERE name = ?'),
       insertSecret: db.prepare(`INSERT INTO secrets
         (id, name, env_var, provider, project, notes, rotate_every_days, created_at, updated_at, exposed_at,
-         current_version, masked, rotated_at, due_at)
+         current_version, masked, rotated_at, due_at, mac, mac_seq)
         VALUES (@id, @name, @env_var, @provider, @project, @notes, @rotate_every_days, @created_at, @updated_at, @exposed_at,
-         @version, @masked, @rotated_at, @due_at)`),
+         @version, @masked, @rotated_at, @due_at, @mac, @mac_seq)`),
+      signSecret: db.prepare('UPDATE secrets SET mac = ?, mac_seq = ? WHERE id = ?'),
+      signVersion: db.prepare('UPDATE secret_versions SET mac = ?, mac_seq = ? WHERE secret_id = ? AND version = ?'),
+      allVersions: db.prepare(`SELECT ${VERSION_COLUMNS} FROM secret_versions ORDER BY secret_id, version`),
       setCurrent: db.prepare(`UPDATE secrets SET current_version = @version, masked = @masked, rotated_at = @rotatedAt,
         due_at = @dueAt, updated_at = @updatedAt WHERE id = @secretId`),
       insertVersion: db.prepare(`INSERT INTO secret_versions
-        (secret_id, version, ciphertext, nonce, tag, fingerprint, masked, rotated_at, created_at, retired_at)
-        VALUES (@secretId, @version, @ciphertext, @nonce, @tag, @fingerprint, @masked, @rotatedAt, @createdAt, NULL)`),
-      current: db.prepare(`SELECT secret_id, version, ciphertext, nonce, tag, fingerprint, masked, rotated_at, created_at, retired_at
-        FROM secret_versions WHERE secret_id = ? AND retired_at IS NULL`),
-      sealed: db.prepare(`SELECT secret_id, version, ciphertext, nonce, tag, fingerprint, masked, rotated_at, created_at, retired_at
-        FROM secret_versions WHERE secret_id = ? AND version = ?`),
-      versions: db.prepare(`SELECT secret_id, version, masked, rotated_at, created_at, retired_at
-        FROM secret_versions WHERE secret_id = ? ORDER BY version DESC`),
+        (secret_id, version, ciphertext, nonce, tag, fingerprint, masked, rotated_at, created_at, retired_at, mac, mac_seq)
+        VALUES (@secretId, @version, @ciphertext, @nonce, @tag, @fingerprint, @masked, @rotatedAt, @createdAt, NULL, @mac, @macSeq)`),
+      sealed: db.prepare(`SELECT ${SEALED_COLUMNS} FROM secret_versions WHERE secret_id = ? AND version = ?`),
+      versions: db.prepare(`SELECT ${VERSION_COLUMNS} FROM secret_versions WHERE secret_id = ? ORDER BY version DESC`),
       retire: db.prepare('UPDATE secret_versions SET retired_at = ? WHERE secret_id = ? AND version = ?'),
       unretire: db.prepare('UPDATE secret_versions SET retired_at = NULL WHERE secret_id = ? AND version = ?'),
       deleteVersion: db.prepare('DELETE FROM secret_versions WHERE secret_id = ? AND version = ?'),
@@ -111,7 +124,7 @@ export class SecretRepository {
         FROM secret_versions v JOIN secrets s ON s.id = v.secret_id WHERE v.fingerprint = ? ORDER BY s.name, v.version`),
       setRotatedAt: db.prepare('UPDATE secret_versions SET rotated_at = ? WHERE secret_id = ? AND version = ?'),
       allSealed: db.prepare(`SELECT s.name, s.provider, v.secret_id, v.version, v.ciphertext, v.nonce, v.tag, v.fingerprint, v.masked,
-        v.rotated_at, v.created_at, v.retired_at FROM secret_versions v JOIN secrets s ON s.id = v.secret_id`),
+        v.rotated_at, v.created_at, v.retired_at, v.mac, v.mac_seq FROM secret_versions v JOIN secrets s ON s.id = v.secret_id`),
     };
   }
 
@@ -136,8 +149,22 @@ export class SecretRepository {
     return this.stmts.idByName.get(name) !== undefined;
   }
 
-  insertSecret(row: SecretListRow): void {
+  insertSecret(row: NewSecretRow): void {
     this.stmts.insertSecret.run(row);
+  }
+
+  /** Stores a secret row's MAC and the audit entry it is bound to. */
+  signSecret(secretId: string, mac: Buffer, seq: number): void {
+    this.stmts.signSecret.run(mac, seq, secretId);
+  }
+
+  signVersion(secretId: string, version: number, mac: Buffer, seq: number): void {
+    this.stmts.signVersion.run(mac, seq, secretId, version);
+  }
+
+  /** Every version row of every secret, without ciphertexts: what `audit verify` checks. */
+  allVersions(): VersionRow[] {
+    return this.stmts.allVersions.all();
   }
 
   /** Points the secret at another version: after rotate, undo, or a new rotation date. */
@@ -146,11 +173,7 @@ export class SecretRepository {
   }
 
   insertVersion(version: NewVersion): void {
-    this.stmts.insertVersion.run({ ...version });
-  }
-
-  currentVersion(secretId: string): SealedVersionRow | undefined {
-    return this.stmts.current.get(secretId);
+    this.stmts.insertVersion.run({ mac: null, macSeq: null, ...version });
   }
 
   sealedVersion(secretId: string, version: number): SealedVersionRow | undefined {

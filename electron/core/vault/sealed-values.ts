@@ -2,7 +2,7 @@ import { type VaultKeys, fingerprintValue, open, seal, secretAssociatedData } fr
 import { RekeyError } from '../errors.js';
 import { GENERIC_PROVIDER_ID, maskValue } from '../providers/index.js';
 import type { KnownValue } from '../scan/known-values.js';
-import type { NewVersion, SecretRepository } from '../store/secret-repository.js';
+import type { NewVersion, SealedVersionRow, SecretRepository } from '../store/secret-repository.js';
 
 /** What a secret is called in messages about its value (never the value itself). */
 export interface SecretRef {
@@ -41,14 +41,16 @@ export class SealedValues {
     return { secretId: secret.secretId, version: secret.version, ...sealed, fingerprint, masked, ...dates };
   }
 
-  /** The current value as text; refused (naming the key, never the value) if it fails to open. */
-  decryptCurrent(secret: SecretRef): string {
-    const sealed = this.secrets.currentVersion(secret.id);
-    const plain = sealed && open(this.keys.encryption, sealed, secretAssociatedData(secret.id, sealed.version));
+  /**
+   * One stored version as text (the vault passes the current version its MAC'd row names, once
+   * that row checked out); refused (naming the key, never the value) if it fails to open.
+   */
+  decrypt(secret: SecretRef, sealed: SealedVersionRow): string {
+    const plain = open(this.keys.encryption, sealed, secretAssociatedData(secret.id, sealed.version));
     if (!plain) {
       throw new RekeyError(
         'integrity',
-        `The stored value of "${secret.name}"${sealed ? ` (version ${sealed.version})` : ''} failed its integrity check: it was altered, moved or ` +
+        `The stored value of "${secret.name}" (version ${sealed.version}) failed its integrity check: it was altered, moved or ` +
           'sealed under another key. Other secrets are not affected.',
       );
     }

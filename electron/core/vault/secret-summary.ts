@@ -21,6 +21,8 @@ export interface SecretSummary {
   readonly status: RotationStatus;
   readonly exposedAt: string | null;
   readonly rotateUrl: string | null;
+  /** Its row fails its MAC (changed outside Rekey): its value is refused until it is restored. */
+  readonly altered: boolean;
 }
 
 export interface VersionSummary {
@@ -32,8 +34,8 @@ export interface VersionSummary {
   readonly current: boolean;
 }
 
-/** judge comes from statusJudge(now, leadDays), made once per list. */
-export function summarise(row: SecretListRow, judge: (dueAt: string, exposedAt: string | null) => RotationStatus): SecretSummary {
+/** judge comes from statusJudge(now, leadDays), made once per list; altered from RecordIntegrity. */
+export function summarise(row: SecretListRow, judge: (dueAt: string, exposedAt: string | null) => RotationStatus, altered = false): SecretSummary {
   const provider = findProvider(row.provider);
   return {
     id: row.id,
@@ -53,6 +55,7 @@ export function summarise(row: SecretListRow, judge: (dueAt: string, exposedAt: 
     status: judge(row.due_at, row.exposed_at),
     exposedAt: row.exposed_at,
     rotateUrl: provider?.rotateUrl ?? null,
+    altered,
   };
 }
 

@@ -51,12 +51,12 @@ export class VaultMetadata {
     if (this.db.open) this.db.close();
   }
 
+  /**
+   * As stored: without the vault key their MAC cannot be checked (Vault.settings() checks it).
+   * Saving needs the key too (Vault.updateSettings), so there is no update here.
+   */
   settings(): Settings {
     return this.settingsStore.read();
-  }
-
-  updateSettings(patch: unknown): Settings {
-    return this.settingsStore.update(patch);
   }
 
   /** Metadata only, most urgent first: what `rekey due` and the tray show. */

@@ -19,7 +19,10 @@ import type { KnownValue } from '../scan/known-values.js';
 import { type KeyStore, vaultKeyAccount } from '../keychain/index.js';
 import { checkFormat } from '../providers/index.js';
 import { type RotationStatus, dueDate, statusJudge } from '../rotation/index.js';
+import type { Settings } from '../settings/settings.js';
 import { SettingsStore } from '../settings/settings-store.js';
+import { type IntegrityReport, RecordIntegrity, SIGNED_FROM_CREATION, changedOutsideRekey } from '../store/record-integrity.js';
+import { RecordMac } from '../store/record-mac.js';
 import { type Database, openDatabase } from '../store/database.js';
 import { type SecretChanges, type SecretListRow, SecretRepository } from '../store/secret-repository.js';
 import { readVaultId, readVaultIdentity, writeVaultIdentity } from '../store/vault-identity.js';
@@ -92,6 +95,7 @@ export class Vault {
   private readonly clock: Clock;
   private readonly leadDays: number | undefined;
   private readonly settingsStore: SettingsStore;
+  private readonly integrity: RecordIntegrity;
   private keys: VaultKeys | null;
   private values: SealedValues | null;
   /** Kept only so a backup can carry it; wiped with the subkeys on close. */
@@ -109,10 +113,21 @@ export class Vault {
     this.vaultKey = Buffer.from(vaultKey);
     this.clock = options.clock ?? systemClock;
     this.leadDays = options.leadDays;
-    this.settingsStore = new SettingsStore(db);
     this.secrets = new SecretRepository(db);
     this.values = new SealedValues(keys, this.secrets);
     this.audit = new AuditLog(db, keys.audit);
+    const recordMac = new RecordMac(keys.records);
+    const audit = this.audit;
+    this.settingsStore = new SettingsStore(db, {
+      mac: recordMac,
+      // the newest save, or the one-time signing of an upgraded vault if that came later
+      expectedSeq: () => {
+        const saved = audit.newestOf('vault.settings');
+        const signed = audit.newestOf('vault.records-signed');
+        return saved === null && signed === null ? null : Math.max(saved ?? 0, signed ?? 0);
+      },
+    });
+    this.integrity = new RecordIntegrity(db, this.secrets, this.audit, recordMac, this.settingsStore);
   }
 
   static exists(home: string): boolean {
@@ -157,7 +172,10 @@ export class Vault {
       const identity = readVaultIdentity(db, path);
       const { vaultKey, keys } = await unlockVaultKey(db, path, identity, options);
       try {
-        return new Vault(db, keys, vaultKey, identity.vaultId, path, options);
+        const vault = new Vault(db, keys, vaultKey, identity.vaultId, path, options);
+        // trust on upgrade: a vault from before record MACs is signed once (SECURITY.md)
+        vault.integrity.signUpgradedVault(vault.clock.now());
+        return vault;
       } finally {
         vaultKey.fill(0);
       }
@@ -183,14 +201,16 @@ export class Vault {
     // the window's first screen of a big vault: let SQLite pick those rows
     const rows =
       filter.limit !== undefined && filter.status === undefined ? this.secrets.mostUrgent(filter.limit, filter.project) : this.secrets.list(filter.project);
-    const all = rows.map((row) => summarise(row, judge));
+    const altered = this.integrity.listCheck(rows.length);
+    const all = rows.map((row) => summarise(row, judge, altered(row)));
     const wanted = filter.status === undefined ? all : all.filter((secret) => secret.status === filter.status);
     wanted.sort(byUrgency);
     return filter.limit === undefined ? wanted : wanted.slice(0, filter.limit);
   }
 
   show(name: string): SecretSummary {
-    return summarise(this.row(name), this.judge());
+    const row = this.row(name);
+    return summarise(row, this.judge(), this.integrity.isAltered(row));
   }
 
   history(name: string): VersionSummary[] {
@@ -241,6 +261,8 @@ export class Vault {
             createdAt: stamp,
           });
           const row: SecretListRow = {
+            mac: null,
+            mac_seq: null,
             id,
             name: item.name,
             env_var: item.envVar,
@@ -257,9 +279,11 @@ export class Vault {
             due_at: dueDate(item.rotatedAt, item.rotateEveryDays).toISOString(),
           };
           const duplicates = this.secrets.namesWithFingerprint(item.fingerprint).filter((hit) => hit.current);
-          this.secrets.insertSecret(row);
-          this.secrets.insertVersion(version);
-          this.audit.append(now, 'secret.add', id, { name: item.name, provider: item.provider, project: item.project });
+          // the entry first: the rows are signed with its seq as they are written
+          const seq = this.audit.append(now, 'secret.add', id, { name: item.name, provider: item.provider, project: item.project });
+          const signed = this.integrity.signNew(row, version, seq);
+          this.secrets.insertSecret(signed.row);
+          this.secrets.insertVersion(signed.version);
           const warnings = [...item.warnings];
           if (duplicates.length > 0) {
             warnings.push(`The same value is already stored as ${duplicates.map((hit) => `"${hit.name}"`).join(', ')}.`);
@@ -273,7 +297,7 @@ export class Vault {
   }
 
   rotate(name: string, value: string): AddResult {
-    const row = this.row(name);
+    const row = this.trustedRow(name);
     checkSecretValue(value, `"${name}"`);
     const now = this.clock.now();
     const stamp = now.toISOString();
@@ -294,14 +318,14 @@ export class Vault {
         this.secrets.setCurrent(row.id, this.currentFacts(version.version, version.masked, stamp, row.rotate_every_days), stamp);
         // a fresh value is no longer the exposed one
         this.secrets.updateSecret(row.id, { exposed_at: null }, stamp);
-        this.audit.append(now, 'secret.rotate', row.id, { name: row.name, version: row.version + 1 });
+        this.integrity.sign(row.id, this.audit.append(now, 'secret.rotate', row.id, { name: row.name, version: row.version + 1 }));
       })
       .immediate();
     return { secret: this.show(name), warnings };
   }
 
   undoRotate(name: string): SecretSummary {
-    const row = this.row(name);
+    const row = this.trustedRow(name);
     const [current, previous] = this.secrets.versions(row.id);
     if (!current || !previous) {
       throw new RekeyError('nothing-to-undo', `"${name}" has never been rotated, so there is nothing to undo.`);
@@ -327,14 +351,14 @@ export class Vault {
         this.secrets.restoreVersion(row.id, previous.version);
         const facts = this.currentFacts(previous.version, previous.masked, previous.rotated_at, row.rotate_every_days);
         this.secrets.setCurrent(row.id, facts, now.toISOString());
-        this.audit.append(now, 'secret.undo-rotate', row.id, { name: row.name, restoredVersion: previous.version });
+        this.integrity.sign(row.id, this.audit.append(now, 'secret.undo-rotate', row.id, { name: row.name, restoredVersion: previous.version }));
       })
       .immediate();
     return this.show(name);
   }
 
   edit(name: string, patch: SecretPatch): SecretSummary {
-    const row = this.row(name);
+    const row = this.trustedRow(name);
     const now = this.clock.now();
     const changes: SecretChanges = {};
     if (patch.name !== undefined && patch.name !== row.name) {
@@ -360,7 +384,7 @@ export class Vault {
         this.secrets.updateSecret(row.id, changes, now.toISOString());
         if (rotatedAt !== undefined) this.secrets.setRotatedAt(row.id, row.version, rotatedAt);
         this.secrets.setCurrent(row.id, facts, now.toISOString());
-        this.audit.append(now, 'secret.edit', row.id, { name: String(changes.name ?? row.name), fields: fields.map(camel) });
+        this.integrity.sign(row.id, this.audit.append(now, 'secret.edit', row.id, { name: String(changes.name ?? row.name), fields: fields.map(camel) }));
       })
       .immediate();
     return this.showById(row.id);
@@ -401,8 +425,7 @@ export class Vault {
     detail: Record<string, string>,
     use: (values: string[]) => T,
   ): T {
-    const sealed = this.sealed();
-    const result = use(secrets.map((secret) => sealed.decryptCurrent(secret)));
+    const result = use(secrets.map((secret) => this.decryptCurrent(secret)));
     const now = this.clock.now();
     const action = REVEAL_ACTIONS[purpose];
     this.db
@@ -417,8 +440,7 @@ export class Vault {
    * hands values on goes through withRevealed.
    */
   checkValues(secrets: ReadonlyArray<{ readonly id: string; readonly name: string }>, check: (values: string[]) => string | null): string | null {
-    const sealed = this.sealed();
-    return check(secrets.map((secret) => sealed.decryptCurrent(secret)));
+    return check(secrets.map((secret) => this.decryptCurrent(secret)));
   }
 
   // ---- audit ---------------------------------------------------------------------------
@@ -431,6 +453,27 @@ export class Vault {
   verifyAudit(): AuditVerdict {
     this.unlocked();
     return this.audit.verify();
+  }
+
+  /** Every secret row, version row and the settings against their MACs (SECURITY.md). */
+  verifyRecords(): IntegrityReport {
+    this.unlocked();
+    return this.integrity.verifyAll();
+  }
+
+  // ---- settings ------------------------------------------------------------------------
+
+  /** Checked against their MAC: settings changed outside Rekey are not used, the defaults are. */
+  settings(): Settings {
+    this.unlocked();
+    return this.settingsStore.read();
+  }
+
+  /** Saves a change, recorded in the audit log, and signs the full set at that entry. */
+  updateSettings(patch: unknown): Settings {
+    this.unlocked();
+    const now = this.clock.now();
+    return this.settingsStore.update(patch, (fields) => this.audit.append(now, 'vault.settings', null, { fields: [...fields] }));
   }
 
   /** Checks every stored version decrypts under this vault key; names the ones that don't. */
@@ -494,7 +537,7 @@ export class Vault {
     this.db
       .transaction(() => {
         writeVaultIdentity(this.db, { vaultId: this.vaultId, keyCheck: keyCheckValue(keys), createdAt: now.toISOString() });
-        this.audit.append(now, 'vault.init', null, { vaultId: this.vaultId });
+        this.audit.append(now, 'vault.init', null, { vaultId: this.vaultId, [SIGNED_FROM_CREATION]: true });
       })
       .immediate();
   }
@@ -517,10 +560,28 @@ export class Vault {
     return row;
   }
 
+  /** A row Rekey may change: it and its versions hold, so re-signing it blesses nothing planted. */
+  private trustedRow(name: string): SecretListRow {
+    const row = this.row(name);
+    const problem = this.integrity.secretProblem(row);
+    if (problem) throw changedOutsideRekey(row.name, problem);
+    return row;
+  }
+
+  /** The value of the version the MAC'd row names as current, once the row and that version hold. */
+  private decryptCurrent(secret: { readonly id: string; readonly name: string }): string {
+    const values = this.sealed();
+    const row = this.secrets.findById(secret.id);
+    if (!row) throw new RekeyError('not-found', `No secret named "${secret.name}". \`rekey list\` shows the names.`);
+    const checked = this.integrity.checkForValue(row);
+    if (!checked.ok) throw changedOutsideRekey(row.name, checked.reason);
+    return values.decrypt(row, checked.sealed);
+  }
+
   private showById(id: string): SecretSummary {
     const row = this.secrets.findById(id);
     if (!row) throw new RekeyError('not-found', 'The secret disappeared while it was being changed.');
-    return summarise(row, this.judge());
+    return summarise(row, this.judge(), this.integrity.isAltered(row));
   }
 
   private judge() {
@@ -533,12 +594,12 @@ export class Vault {
   }
 
   private setExposed(name: string, exposed: boolean): SecretSummary {
-    const row = this.row(name);
+    const row = this.trustedRow(name);
     const now = this.clock.now();
     this.db
       .transaction(() => {
         this.secrets.updateSecret(row.id, { exposed_at: exposed ? now.toISOString() : null }, now.toISOString());
-        this.audit.append(now, exposed ? 'secret.expose' : 'secret.unexpose', row.id, { name: row.name });
+        this.integrity.sign(row.id, this.audit.append(now, exposed ? 'secret.expose' : 'secret.unexpose', row.id, { name: row.name }));
       })
       .immediate();
     return this.show(name);

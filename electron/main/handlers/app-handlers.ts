@@ -29,10 +29,11 @@ export function appHandlers(session: VaultSession, app: AppState): AppHandlers {
       const change = await session.setPassword(current, next);
       return { hasPassword: next !== null, change };
     },
-    getSettings: async () => ({ settings: metadataOf(session).settings(), hasPassword: await session.hasPassword() }),
+    // checked against their MAC while the vault is open; while locked, as stored (SECURITY.md)
+    getSettings: async () => ({ settings: session.openVault?.settings() ?? metadataOf(session).settings(), hasPassword: await session.hasPassword() }),
     saveSettings: async (patch) => {
-      await session.vault();
-      const settings = metadataOf(session).updateSettings(patch);
+      // saved (and signed) by the open vault: its key makes the settings' MAC
+      const settings = (await session.vault()).updateSettings(patch);
       app.settingsChanged(settings);
       return { settings, hasPassword: await session.hasPassword() };
     },

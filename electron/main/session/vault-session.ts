@@ -110,6 +110,11 @@ export class VaultSession {
     this.lockedByUser = true;
   }
 
+  /** The open vault, or null when locked or not opened yet (never opens it). */
+  get openVault(): Vault | null {
+    return this.opened;
+  }
+
   /** No vault key in memory (locked by the user or by auto-lock, or never unlocked). */
   get locked(): boolean {
     return this.opened === null;

@@ -57,11 +57,13 @@ describe('reminder state in the vault file', () => {
     const { home, clock, vault } = await vaultWithKeys();
     const metadata = VaultMetadata.open(home, clock);
     expect(metadata.settings()).toMatchObject({ leadDays: 14, overdueRepeatDays: 3, defaultRotateEveryDays: 90, autoLockMinutes: 15 });
-    expect(() => metadata.updateSettings({ leadDays: 400 })).toThrow('The lead time can be at most 365 days.');
-    expect(() => metadata.updateSettings({ leadDays: 1.5 })).toThrow('The lead time must be a whole number of days.');
-    expect(() => metadata.updateSettings({ colour: 'red' })).toThrow(/colour/);
+    // saved through the open vault, which signs them (issue 13); the metadata side reads them while locked
+    expect(() => vault.updateSettings({ leadDays: 400 })).toThrow('The lead time can be at most 365 days.');
+    expect(() => vault.updateSettings({ leadDays: 1.5 })).toThrow('The lead time must be a whole number of days.');
+    expect(() => vault.updateSettings({ colour: 'red' })).toThrow(/colour/);
     expect(metadata.settings().leadDays).toBe(14);
-    metadata.updateSettings({ leadDays: 5, defaultRotateEveryDays: 30 });
+    vault.updateSettings({ leadDays: 5, defaultRotateEveryDays: 30 });
+    expect(metadata.settings()).toMatchObject({ leadDays: 5, defaultRotateEveryDays: 30 });
     expect(vault.show('due-in-10').status).toBe('ok');
     expect(vault.add({ name: 'new' }, sampleKeys.generic()).secret.rotateEveryDays).toBe(30);
     // a provider's own interval still wins over the default

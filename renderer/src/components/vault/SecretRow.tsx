@@ -38,7 +38,14 @@ export const SecretRow = memo(function SecretRow({ secret, index, top, tabbable,
       onFocus={() => onActivate(secret.id)}
     >
       <div role="gridcell" className="col col--name">
-        <span className="secret-row__name">{secret.name}</span>
+        <span className="secret-row__name">
+          {secret.name}
+          {secret.altered && (
+            <span className="altered-badge" title="Changed outside Rekey: its value is refused. `rekey audit verify` says what changed.">
+              Altered
+            </span>
+          )}
+        </span>
         <span className="secret-row__env">{secret.envVar}</span>
       </div>
       <div role="gridcell" className="col col--provider">
