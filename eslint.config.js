@@ -25,20 +25,29 @@ const rawIpcSyntax = [
 const coreMustNotImport = {
   patterns: [
     { group: ['electron', 'electron/*'], message: 'electron/core is plain Node: OS access comes through a port passed in by the caller.' },
-    { group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**', '**/contract/**'], message: 'electron/core must not depend on the layers above it.' },
+    {
+      group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**', '**/contract/**'],
+      message: 'electron/core must not depend on the layers above it.',
+    },
     { group: ['react', 'react-dom', 'react/*'], message: 'electron/core must not import React.' },
   ],
 };
 
 const cliMustNotImport = {
   patterns: [
-    { group: ['electron', 'electron/*', '**/main/**', '**/preload/**', '**/renderer/**', '**/contract/**'], message: 'The CLI is a thin layer over electron/core only.' },
+    {
+      group: ['electron', 'electron/*', '**/main/**', '**/preload/**', '**/renderer/**', '**/contract/**'],
+      message: 'The CLI is a thin layer over electron/core only.',
+    },
   ],
 };
 
 const mainMustNotImport = {
   patterns: [
-    { regex: '(^|/)(cli|renderer|preload)(/|$)', message: 'electron/main never imports the CLI, the renderer or the preload: it serves them.' },
+    {
+      regex: '(^|/)(cli|renderer|preload)(/|$)',
+      message: 'electron/main never imports the CLI, the renderer or the preload: it serves them.',
+    },
     { group: ['react', 'react-dom', 'react/*'], message: 'electron/main must not import React.' },
   ],
 };
@@ -73,7 +82,8 @@ const preloadMayImport = {
   patterns: [
     {
       regex: '^(?!(electron|\\./[\\w.-]+|\\.\\./contract/[\\w.-]+)$)',
-      message: 'electron/preload imports only electron, the contract\'s channel names and its own files: the sandboxed preload bundles nothing else.',
+      message:
+        "electron/preload imports only electron, the contract's channel names and its own files: the sandboxed preload bundles nothing else.",
     },
     {
       regex: '^\\.\\./contract/(?!channel-names\\.js$)',
@@ -87,7 +97,10 @@ const rendererMustNotImport = {
   patterns: [
     // a regex, not a glob: the glob would also match relative paths through the electron/ folder
     { regex: '^electron(/.*)?$', message: 'The renderer runs sandboxed: it talks to main only through window.rekey.' },
-    { group: ['**/electron/core/**', '**/electron/main/**', '**/electron/cli/**', '**/electron/preload/**'], message: 'The renderer never loads core code at run time.' },
+    {
+      group: ['**/electron/core/**', '**/electron/main/**', '**/electron/cli/**', '**/electron/preload/**'],
+      message: 'The renderer never loads core code at run time.',
+    },
     { group: ['**/electron/contract/**'], allowTypeImports: true, message: 'The renderer may only `import type` from the contract.' },
   ],
 };
@@ -113,8 +126,14 @@ const layerRules = [
   { files: ['electron/main/**/*.ts'], rules: { 'no-restricted-imports': restrictImports(mainMustNotImport, rawIpc) } },
   { files: ['renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': restrictImports(rendererMustNotImport, rawIpc) } },
   // the two wrappers of raw IPC
-  { files: ['electron/preload/preload.ts'], rules: { 'no-restricted-imports': restrictImports(preloadMayImport), 'no-restricted-syntax': 'off' } },
-  { files: ['electron/main/ipc/register-ipc.ts'], rules: { 'no-restricted-imports': restrictImports(mainMustNotImport), 'no-restricted-syntax': 'off' } },
+  {
+    files: ['electron/preload/preload.ts'],
+    rules: { 'no-restricted-imports': restrictImports(preloadMayImport), 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['electron/main/ipc/register-ipc.ts'],
+    rules: { 'no-restricted-imports': restrictImports(mainMustNotImport), 'no-restricted-syntax': 'off' },
+  },
 ];
 
 export default tseslint.config(

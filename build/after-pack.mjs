@@ -92,7 +92,9 @@ export function fuseMismatches(wire, fuses) {
     const fuse = /** @type {FuseV1Options} */ (Number(key));
     const want = on ? FuseState.ENABLE : FuseState.DISABLE;
     const got = states[fuse];
-    return got === want ? [] : [`${FuseV1Options[fuse]}: want ${FuseState[want]}, binary has ${got === undefined ? 'no such fuse' : FuseState[got]}`];
+    return got === want
+      ? []
+      : [`${FuseV1Options[fuse]}: want ${FuseState[want]}, binary has ${got === undefined ? 'no such fuse' : FuseState[got]}`];
   });
 }
 

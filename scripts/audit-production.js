@@ -18,7 +18,9 @@ try {
 const counts = report?.metadata?.vulnerabilities;
 if (!counts) {
   const firstLine = (text) => (text ?? '').trim().split('\n')[0];
-  const why = [report?.message, report?.error?.summary, report?.error?.code, firstLine(run.stderr), `exit ${run.status}`].find((text) => typeof text === 'string' && text.trim() !== '');
+  const why = [report?.message, report?.error?.summary, report?.error?.code, firstLine(run.stderr), `exit ${run.status}`].find(
+    (text) => typeof text === 'string' && text.trim() !== '',
+  );
   console.log(`npm audit: NOT checked (registry answered: ${why})`);
   if (required) {
     console.error('REKEY_REQUIRE_AUDIT=1: an audit that could not run is a failure.');

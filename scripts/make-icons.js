@@ -214,8 +214,7 @@ export function makeIcons(options = {}) {
   return written;
 }
 
-const invokedDirectly =
-  process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
 if (invokedDirectly) {
   for (const file of makeIcons()) console.log(`wrote ${path.relative(ROOT, file)}`);
 }

@@ -12,7 +12,9 @@ for (const harness of HARNESSES) rmSync(join(FIGURES, `${harness}.json`), { forc
 
 const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
 const started = Date.now();
-const run = spawnSync(process.execPath, [vitest, 'run', '--config', 'vitest.reliability.config.ts', ...process.argv.slice(2)], { stdio: 'inherit' });
+const run = spawnSync(process.execPath, [vitest, 'run', '--config', 'vitest.reliability.config.ts', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 const seconds = Math.round((Date.now() - started) / 1000);
 
 const read = (harness) => {
@@ -26,14 +28,20 @@ const lines = ['', '== reliability summary =='];
 const row = (label, text) => lines.push(`${`${label}:`.padEnd(16)}${text}`);
 const checks = [];
 if (f.crash) {
-  row('crash', `${f.crash.kills} SIGKILLs survived; ${f.crash.acknowledged} acknowledged operations, ${f.crash.lost} lost; ` +
-    `${f.crash.failures} checks failed (integrity_check, half-written rows, audit verify)`);
+  row(
+    'crash',
+    `${f.crash.kills} SIGKILLs survived; ${f.crash.acknowledged} acknowledged operations, ${f.crash.lost} lost; ` +
+      `${f.crash.failures} checks failed (integrity_check, half-written rows, audit verify)`,
+  );
   checks.push(f.crash.kills >= 200 && f.crash.lost === 0 && f.crash.failures === 0);
 }
 if (f.concurrency) {
   const c = f.concurrency;
-  row('concurrency', `${c.desktopOps} desktop + ${c.cliOps} CLI operations at once (+${c.binaryRuns} rekey processes); ` +
-    `${c.lost} lost; SQLITE_BUSY seen by the user: ${c.busySeenByUser}; other errors: ${c.otherErrors}`);
+  row(
+    'concurrency',
+    `${c.desktopOps} desktop + ${c.cliOps} CLI operations at once (+${c.binaryRuns} rekey processes); ` +
+      `${c.lost} lost; SQLITE_BUSY seen by the user: ${c.busySeenByUser}; other errors: ${c.otherErrors}`,
+  );
   checks.push(c.desktopOps >= 1000 && c.cliOps >= 1000 && c.lost === 0 && c.busySeenByUser === 0 && c.otherErrors === 0);
 }
 if (f.tamper) {

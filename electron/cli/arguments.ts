@@ -10,7 +10,12 @@ export interface Parsed {
 }
 
 /** Strict parsing: an unknown flag is a usage error naming the flag, not silently ignored. */
-export function parseCommandArgs(command: string, argv: readonly string[], options: Options, positionals: { min: number; max: number; names: string }): Parsed {
+export function parseCommandArgs(
+  command: string,
+  argv: readonly string[],
+  options: Options,
+  positionals: { min: number; max: number; names: string },
+): Parsed {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
@@ -23,7 +28,10 @@ export function parseCommandArgs(command: string, argv: readonly string[], optio
   if (count > positionals.max) {
     // never echo it: the likeliest extra argument is a secret pasted in the wrong place
     const expected = positionals.max === 0 ? 'no arguments' : `only ${positionals.names}`;
-    throw new UsageError(`too many arguments (${command} takes ${expected}); secret values are read from stdin, never from arguments`, command);
+    throw new UsageError(
+      `too many arguments (${command} takes ${expected}); secret values are read from stdin, never from arguments`,
+      command,
+    );
   }
   return { values: parsed.values as Parsed['values'], positionals: parsed.positionals };
 }

@@ -17,9 +17,9 @@ function overview(): string {
     ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     '',
     'Secret values are read from stdin (hidden prompt on a terminal), never from arguments.',
-    'The vault lives in $REKEY_HOME, or the Rekey app-data folder; `rekey help COMMAND` shows a command\'s options.',
+    "The vault lives in $REKEY_HOME, or the Rekey app-data folder; `rekey help COMMAND` shows a command's options.",
     'With a master password set, Rekey asks for it on the terminal. Options for scripts, before or after the command:',
-    '  --password-stdin   the first line of stdin is the master password (the rest is the command\'s input)',
+    "  --password-stdin   the first line of stdin is the master password (the rest is the command's input)",
     '  --no-input         never prompt; fail with a clear message if the password is needed',
     '`rekey due` reads only dates, so it never needs the password.',
     'Exit codes: 0 ok, 1 error, 2 usage error, 3 `due` found overdue or exposed keys, 4 `scan` found leaked keys.',
@@ -72,7 +72,9 @@ export async function main(fullArgv: readonly string[], ctx: CliContext): Promis
 }
 
 function usage(ctx: CliContext, error: UsageError): ExitCode {
-  const hint = error.command ? `usage: ${COMMANDS.find((command) => command.name === error.command)?.usage ?? ''}` : 'Run `rekey help` for the commands.';
+  const hint = error.command
+    ? `usage: ${COMMANDS.find((command) => command.name === error.command)?.usage ?? ''}`
+    : 'Run `rekey help` for the commands.';
   ctx.stderr.write(`rekey: ${oneLine(error.message)}\n${hint}\n`);
   return EXIT.usage;
 }

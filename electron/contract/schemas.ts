@@ -232,4 +232,6 @@ export const scanProgress = z.object({
     .nullable(),
   error: z.string().nullable(),
 });
-export const scanAddInput = secretMetadataInput.extend({ jobId: z.string().min(1).max(100), findingId: z.string().min(1).max(100), name }).strict();
+export const scanAddInput = secretMetadataInput
+  .extend({ jobId: z.string().min(1).max(100), findingId: z.string().min(1).max(100), name })
+  .strict();

@@ -34,5 +34,17 @@ export function applyLaunchAtLogin(enabled: boolean, ports: LoginItemPorts): voi
   }
   mkdirSync(join(file, '..'), { recursive: true });
   const exec = `"${ports.executable.replace(/(["`$\\])/g, '\\$1')}" ${HIDDEN_FLAG}`;
-  writeFileSync(file, ['[Desktop Entry]', 'Type=Application', 'Name=Rekey', 'Comment=Rotation reminders for your API keys', `Exec=${exec}`, 'X-GNOME-Autostart-enabled=true', ''].join('\n'), { mode: 0o644 });
+  writeFileSync(
+    file,
+    [
+      '[Desktop Entry]',
+      'Type=Application',
+      'Name=Rekey',
+      'Comment=Rotation reminders for your API keys',
+      `Exec=${exec}`,
+      'X-GNOME-Autostart-enabled=true',
+      '',
+    ].join('\n'),
+    { mode: 0o644 },
+  );
 }

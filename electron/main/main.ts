@@ -60,12 +60,20 @@ const services = createRekeyServices({
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async chooseExportFile(defaultName) {
-      const options = { title: 'Export secrets', defaultPath: defaultName, properties: ['showHiddenFiles' as const, 'createDirectory' as const] };
+      const options = {
+        title: 'Export secrets',
+        defaultPath: defaultName,
+        properties: ['showHiddenFiles' as const, 'createDirectory' as const],
+      };
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
       return result.canceled ? null : result.filePath;
     },
     async chooseBackupTarget(defaultName) {
-      const options = { title: 'Save a backup of the vault', defaultPath: defaultName, properties: ['showHiddenFiles' as const, 'createDirectory' as const] };
+      const options = {
+        title: 'Save a backup of the vault',
+        defaultPath: defaultName,
+        properties: ['showHiddenFiles' as const, 'createDirectory' as const],
+      };
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
       return result.canceled ? null : result.filePath;
     },
@@ -82,7 +90,10 @@ const services = createRekeyServices({
   },
 });
 
-registerIpc(services.dispatch, (frame) => frame !== null && mainWindow !== null && frame === mainWindow.webContents.mainFrame && locations.isAppUrl(frame.url));
+registerIpc(
+  services.dispatch,
+  (frame) => frame !== null && mainWindow !== null && frame === mainWindow.webContents.mainFrame && locations.isAppUrl(frame.url),
+);
 
 function createWindow(): void {
   // docs/architecture.md §6
@@ -177,7 +188,11 @@ const autoLock = new AutoLock({
 // powerMonitor's 'lock-screen' is macOS and Windows only; Linux desktops say it on D-Bus
 const linuxScreenLock =
   process.platform === 'linux'
-    ? new ScreenLockWatcher({ rules: linuxLockSignalRules(process.env), onLock: () => autoLock.lockNow(), log: (line) => console.error(line) })
+    ? new ScreenLockWatcher({
+        rules: linuxLockSignalRules(process.env),
+        onLock: () => autoLock.lockNow(),
+        log: (line) => console.error(line),
+      })
     : null;
 
 services.onSettingsChanged((settings) => {

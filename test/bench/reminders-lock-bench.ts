@@ -102,13 +102,28 @@ async function sixtyDays(root: string): Promise<{ table: string; summary: string
     const counts = perDay.get(day) ?? new Map<NoticeKind, number>();
     const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
     for (const [kind, n] of counts) totals.set(kind, (totals.get(kind) ?? 0) + n);
-    rows.push([String(day), format(addDays(start, day), 'EEE MMM d'), String(total), ...KINDS.map((kind) => String(counts.get(kind) ?? 0)), '█'.repeat(total)]);
+    rows.push([
+      String(day),
+      format(addDays(start, day), 'EEE MMM d'),
+      String(total),
+      ...KINDS.map((kind) => String(counts.get(kind) ?? 0)),
+      '█'.repeat(total),
+    ]);
   }
   const all = [...totals.values()].reduce((sum, n) => sum + n, 0);
   const sortedChecks = [...checkMs].sort((a, b) => a - b);
   const busiest = Math.max(...rows.map((row) => Number(row[2])));
   return {
-    table: renderTable(['day', 'date', 'notices', 'due-soon', 'due', 'overdue', 'exposed', ''], rows, ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'left']),
+    table: renderTable(['day', 'date', 'notices', 'due-soon', 'due', 'overdue', 'exposed', ''], rows, [
+      'right',
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'left',
+    ]),
     summary: [
       `${KEYS + 1} keys, ${DAYS * 24} hourly checks, ${rotated} keys rotated 2 days after falling due, 1 marked exposed on day 25`,
       `notices in 60 days: ${all} (${KINDS.map((kind) => `${kind} ${totals.get(kind) ?? 0}`).join(', ')}); busiest day: ${busiest}`,
@@ -131,7 +146,9 @@ async function unlockTimes(root: string, cleanup: Cleanup): Promise<string> {
   const password = 'bench master password, not a real one';
   await changeMasterPassword({ home: lockedHome, keyStore }, password);
 
-  const plain = await repeat({ runs: UNLOCK_RUNS }, async () => timeMs(async () => (await Vault.open({ home: plainHome, keyStore })).close()));
+  const plain = await repeat({ runs: UNLOCK_RUNS }, async () =>
+    timeMs(async () => (await Vault.open({ home: plainHome, keyStore })).close()),
+  );
   const locked = await repeat({ runs: UNLOCK_RUNS }, async () =>
     timeMs(async () => (await Vault.open({ home: lockedHome, keyStore, askPassword: async () => password })).close()),
   );

@@ -157,15 +157,27 @@ export async function main(): Promise<void> {
   requireNode22();
   const count = Math.round(envNumber('REKEY_BENCH_N', 10_000));
   const result = await measureRenderer(count, (line) => process.stderr.write(`${line}\n`));
-  process.stdout.write(`\nRekey window bench — ${count.toLocaleString('en-US')} keys, Debian Chromium (headless), real preload + main handlers\n`);
+  process.stdout.write(
+    `\nRekey window bench — ${count.toLocaleString('en-US')} keys, Debian Chromium (headless), real preload + main handlers\n`,
+  );
   process.stdout.write(`${machineLine()}\n\n`);
   process.stdout.write(
     renderTable(
       ['operation', 'median (min–max, runs), ms', 'target', 'met?'],
       [
-        ['list first render (navigation → rows painted)', cell(result.firstRender), '<= 300', result.firstRender.median <= 300 ? 'yes' : 'NO'],
+        [
+          'list first render (navigation → rows painted)',
+          cell(result.firstRender),
+          '<= 300',
+          result.firstRender.median <= 300 ? 'yes' : 'NO',
+        ],
         ['  of which page loaded (navigation → DOMContentLoaded)', cell(result.pageLoaded), '', ''],
-        ['filter keystroke → next painted frame', cell(result.filterKeystroke), '<= 50', result.filterKeystroke.median <= 50 ? 'yes' : 'NO'],
+        [
+          'filter keystroke → next painted frame',
+          cell(result.filterKeystroke),
+          '<= 50',
+          result.filterKeystroke.median <= 50 ? 'yes' : 'NO',
+        ],
       ],
     ),
   );

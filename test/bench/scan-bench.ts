@@ -40,7 +40,10 @@ function rekeyHits(run: CommandRun): Set<Hit> {
 }
 
 function secretlintHits(outputFile: string, root: string): Set<Hit> {
-  const results = JSON.parse(readFileSync(outputFile, 'utf8')) as Array<{ filePath: string; messages: Array<{ loc: { start: { line: number } } }> }>;
+  const results = JSON.parse(readFileSync(outputFile, 'utf8')) as Array<{
+    filePath: string;
+    messages: Array<{ loc: { start: { line: number } } }>;
+  }>;
   return new Set(results.flatMap((file) => file.messages.map((message) => hitKey(relative(root, file.filePath), message.loc.start.line))));
 }
 
@@ -73,7 +76,9 @@ async function prepareTree(targetBytes: number, cleanup: Cleanup): Promise<ScanT
   if (!kept) cleanup.add('remove the generated tree', () => rmSync(root, { recursive: true, force: true }));
   const started = performance.now();
   const tree = generateTree(root, targetBytes, plan, SEED);
-  log(`generated ${tree.files} files, ${(tree.bytes / 1e6).toFixed(0)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s at ${root}`);
+  log(
+    `generated ${tree.files} files, ${(tree.bytes / 1e6).toFixed(0)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s at ${root}`,
+  );
   if (kept) writeFileSync(join(kept, '.bench-tree.json'), JSON.stringify({ stamp, tree }));
   return tree;
 }
@@ -127,18 +132,18 @@ async function main(): Promise<void> {
     };
     const runSecretlint = async () => {
       const run = await runNode(
-      [
-        join(repo, 'node_modules', 'secretlint', 'bin', 'secretlint.js'),
-        '**/*',
-        '--format',
-        'json',
-        '--output',
-        outputFile,
-        '--no-color',
-        '--secretlintrcJSON',
-        JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }),
-      ],
-      { cwd: tree.root, env: process.env },
+        [
+          join(repo, 'node_modules', 'secretlint', 'bin', 'secretlint.js'),
+          '**/*',
+          '--format',
+          'json',
+          '--output',
+          outputFile,
+          '--no-color',
+          '--secretlintrcJSON',
+          JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }),
+        ],
+        { cwd: tree.root, env: process.env },
       );
       if (run.code !== 1 && run.code !== 0) throw new Error(`secretlint exited ${run.code}: ${run.stderr.slice(0, 500)}`);
       return run;
@@ -168,9 +173,24 @@ async function main(): Promise<void> {
     const ratio = secretlintTime.median / rekeyTime.median;
     const seconds = (f: Figures) => `${formatNumber(f.median / 1000)} s (${formatNumber(f.min / 1000)}–${formatNumber(f.max / 1000)})`;
     const rows = [
-      [`time, wall incl. start-up (median of ${runs}, range)`, seconds(rekeyTime), seconds(secretlintTime), `secretlint / rekey = ${ratio.toFixed(1)}×`],
-      ['  rekey scan on one thread (REKEY_SCAN_THREADS=1)', seconds(oneThreadTime), '', `secretlint / rekey = ${(secretlintTime.median / oneThreadTime.median).toFixed(1)}×`],
-      ['throughput (median)', `${formatNumber(tree.bytes / 1e6 / (rekeyTime.median / 1000))} MB/s`, `${formatNumber(tree.bytes / 1e6 / (secretlintTime.median / 1000))} MB/s`, ''],
+      [
+        `time, wall incl. start-up (median of ${runs}, range)`,
+        seconds(rekeyTime),
+        seconds(secretlintTime),
+        `secretlint / rekey = ${ratio.toFixed(1)}×`,
+      ],
+      [
+        '  rekey scan on one thread (REKEY_SCAN_THREADS=1)',
+        seconds(oneThreadTime),
+        '',
+        `secretlint / rekey = ${(secretlintTime.median / oneThreadTime.median).toFixed(1)}×`,
+      ],
+      [
+        'throughput (median)',
+        `${formatNumber(tree.bytes / 1e6 / (rekeyTime.median / 1000))} MB/s`,
+        `${formatNumber(tree.bytes / 1e6 / (secretlintTime.median / 1000))} MB/s`,
+        '',
+      ],
       ['recall, all planted keys', share(count(real, found.rekey), real.length), share(count(real, found.secretlint), real.length), ''],
       ...[...REAL_KINDS, 'placeholder' as const].map((kind) => [
         `  ${KIND_LABELS[kind]}`,

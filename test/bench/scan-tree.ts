@@ -108,10 +108,16 @@ export interface PlantPlan {
 export function plantPlan(seed: number): PlantPlan {
   const random = seededRandom(seed);
   const vault = KEY_SHAPES.flatMap((shape, i) =>
-    [0, 1].map((n) => ({ providerId: shape.providerId, value: shape.make(random), ...(n === 0 && i % 2 === 0 ? { previous: shape.make(random) } : {}) })),
+    [0, 1].map((n) => ({
+      providerId: shape.providerId,
+      value: shape.make(random),
+      ...(n === 0 && i % 2 === 0 ? { previous: shape.make(random) } : {}),
+    })),
   );
   const vaultGeneric = Array.from({ length: 12 }, (_, i) =>
-    i % 2 === 0 ? `postgres://app:${randomString(random, ALNUM, 24)}@db-${i}.internal:5432/app` : randomString(random, `${ALNUM}!#%&*+=?@^~`, 32),
+    i % 2 === 0
+      ? `postgres://app:${randomString(random, ALNUM, 24)}@db-${i}.internal:5432/app`
+      : randomString(random, `${ALNUM}!#%&*+=?@^~`, 32),
   );
   const unknown = KEY_SHAPES.flatMap((shape) => [0, 1].map(() => ({ providerId: shape.providerId, value: shape.make(random) })));
   return { vault, vaultGeneric, unknown };
@@ -122,7 +128,9 @@ export function generateTree(root: string, targetBytes: number, plan: PlantPlan,
   const random = seededRandom(seed + 1);
   const toPlant: Array<Omit<Plant, 'path' | 'line'>> = [
     ...plan.vault.map(({ providerId, value }) => ({ kind: 'vault' as const, providerId, value })),
-    ...plan.vault.flatMap(({ providerId, previous }) => (previous === undefined ? [] : [{ kind: 'vault-previous' as const, providerId, value: previous }])),
+    ...plan.vault.flatMap(({ providerId, previous }) =>
+      previous === undefined ? [] : [{ kind: 'vault-previous' as const, providerId, value: previous }],
+    ),
     ...plan.vaultGeneric.map((value) => ({ kind: 'vault-generic' as const, providerId: 'generic', value })),
     ...plan.unknown.map(({ providerId, value }) => ({ kind: 'unknown' as const, providerId, value })),
     ...PLACEHOLDERS.map((value) => ({ kind: 'placeholder' as const, providerId: 'placeholder', value })),

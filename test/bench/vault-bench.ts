@@ -61,7 +61,12 @@ function buildRows(n: number, rekey: RekeyFigures, naive: NaiveFigures): Row[] {
   const atMost = (limit: number) => ({ text: `<= ${formatNumber(limit)}`, met: (f: Figures) => f.median <= limit });
   const extrapolated = naive.add.measuredItems < n;
   return [
-    { operation: `1. open + unlock + list ${count} (Vault.open + list), ms`, rekey: rekey.openList, target: atMost(50), naive: naiveCell(naive.openList) },
+    {
+      operation: `1. open + unlock + list ${count} (Vault.open + list), ms`,
+      rekey: rekey.openList,
+      target: atMost(50),
+      naive: naiveCell(naive.openList),
+    },
     { operation: `   1a. of which list() alone, vault already open, ms`, rekey: rekey.listOnly, naive: naiveCell(naive.listOnly) },
     { operation: '2. reveal one value, ms', rekey: rekey.reveal, naive: naiveCell(naive.reveal) },
     {
@@ -76,8 +81,17 @@ function buildRows(n: number, rekey: RekeyFigures, naive: NaiveFigures): Row[] {
         approximate: extrapolated,
       },
     },
-    { operation: '   3a. add the first 1,000 (both measured), ms', rekey: rekey.addFirstThousand, naive: naiveCell(naive.addFirstThousand) },
-    { operation: `4. export ${formatNumber(PER_PROJECT)} as dotenv (one project), ms`, rekey: rekey.exportProject, target: atMost(50), naive: naiveCell(naive.exportProject) },
+    {
+      operation: '   3a. add the first 1,000 (both measured), ms',
+      rekey: rekey.addFirstThousand,
+      naive: naiveCell(naive.addFirstThousand),
+    },
+    {
+      operation: `4. export ${formatNumber(PER_PROJECT)} as dotenv (one project), ms`,
+      rekey: rekey.exportProject,
+      target: atMost(50),
+      naive: naiveCell(naive.exportProject),
+    },
     { operation: `5. \`rekey list --json\` child process, ${count} secrets, ms`, rekey: rekey.cli, target: atMost(400) },
     { operation: '   5a. `rekey --help` child process (startup + bundle load), ms', rekey: rekey.cliHelp },
     { operation: "   5b. `node -e ''` child process (bare Node 22 startup), ms", rekey: rekey.nodeStartup },
@@ -87,7 +101,11 @@ function buildRows(n: number, rekey: RekeyFigures, naive: NaiveFigures): Row[] {
       target: { text: 'exactly 1', met: (f) => f.min === 1 && f.max === 1 },
       naive: naiveCell(naive.callsPerUnlock),
     },
-    { operation: `7. keychain calls per export of ${formatNumber(PER_PROJECT)} (unlock + export)`, rekey: rekey.callsPerExport, naive: naiveCell(naive.callsPerExport) },
+    {
+      operation: `7. keychain calls per export of ${formatNumber(PER_PROJECT)} (unlock + export)`,
+      rekey: rekey.callsPerExport,
+      naive: naiveCell(naive.callsPerExport),
+    },
     {
       operation: `8. keychain calls per add of ${count}`,
       rekey: rekey.callsPerAdd,
@@ -105,7 +123,10 @@ function report(n: number, rekey: RekeyFigures, naive: NaiveFigures, writeBudget
     row.naive?.text ?? 'n/a (no CLI)',
     row.naive ? ratio(row.naive.median, row.rekey.median, row.naive.approximate) : '-',
   ]);
-  const table = renderTable(['operation', 'rekey: median (min–max, runs)', 'target', 'met?', 'naive: median (min–max, runs)', 'naive/rekey'], rows);
+  const table = renderTable(
+    ['operation', 'rekey: median (min–max, runs)', 'target', 'met?', 'naive: median (min–max, runs)', 'naive/rekey'],
+    rows,
+  );
   const add = naive.add;
   const notes = [
     `N = ${n.toLocaleString('en-US')} secrets in ${Math.ceil(n / PER_PROJECT)} projects of ${PER_PROJECT.toLocaleString('en-US')}, provider-shaped random values of 40–160 characters; real keychain (private gnome-keyring); each add run uses a fresh vault.`,
@@ -114,10 +135,12 @@ function report(n: number, rekey: RekeyFigures, naive: NaiveFigures, writeBudget
     "Rekey's reveal and export also append HMAC-chained audit entries (one fsync'd transaction); the naive side does not.",
     ...(add.measuredItems < n
       ? [
-        `* naive add: measured ${add.measuredItems.toLocaleString('en-US')} items in ${(add.measuredMs / 1000).toFixed(1)} s (keychain write budget ${writeBudgetS} s), then extrapolated to ${n.toLocaleString('en-US')} from that N with the fitted per-item cost ${add.fit.a.toFixed(1)} ms + ${(add.fit.b * 1000).toFixed(1)} µs × items already stored (gnome-keyring re-encrypts and rewrites its whole login.keyring file, ~470 bytes per item, on every write, so the total grows quadratically).`,
-        `  The naive SQLite holds all ${n.toLocaleString('en-US')} rows; only the first ${add.measuredItems.toLocaleString('en-US')} have keychain items, so naive reads ran against a smaller keyring than ${n.toLocaleString('en-US')} items (which favours naive).`,
-      ]
-      : [`* naive add: all ${n.toLocaleString('en-US')} keychain writes measured (${(add.measuredMs / 1000).toFixed(1)} s); per-item cost ${add.fit.a.toFixed(1)} ms + ${(add.fit.b * 1000).toFixed(1)} µs × items already stored.`]),
+          `* naive add: measured ${add.measuredItems.toLocaleString('en-US')} items in ${(add.measuredMs / 1000).toFixed(1)} s (keychain write budget ${writeBudgetS} s), then extrapolated to ${n.toLocaleString('en-US')} from that N with the fitted per-item cost ${add.fit.a.toFixed(1)} ms + ${(add.fit.b * 1000).toFixed(1)} µs × items already stored (gnome-keyring re-encrypts and rewrites its whole login.keyring file, ~470 bytes per item, on every write, so the total grows quadratically).`,
+          `  The naive SQLite holds all ${n.toLocaleString('en-US')} rows; only the first ${add.measuredItems.toLocaleString('en-US')} have keychain items, so naive reads ran against a smaller keyring than ${n.toLocaleString('en-US')} items (which favours naive).`,
+        ]
+      : [
+          `* naive add: all ${n.toLocaleString('en-US')} keychain writes measured (${(add.measuredMs / 1000).toFixed(1)} s); per-item cost ${add.fit.a.toFixed(1)} ms + ${(add.fit.b * 1000).toFixed(1)} µs × items already stored.`,
+        ]),
     'naive add runs in chunks of 250 (one SQLite transaction each) so its growth can be fitted; the SQLite part is negligible next to the keychain writes.',
   ];
   return [`Rekey vault bench — N = ${n.toLocaleString('en-US')}`, machineLine(), '', table, '', ...notes].join('\n');

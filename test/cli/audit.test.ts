@@ -68,7 +68,16 @@ describe('audit', () => {
     expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index + 1));
     for (const event of events) expect(event.at).toMatch(ISO);
     expect(events[0]?.detail['vaultId']).toBe(v.vaultId());
-    for (const action of ['vault.init', 'secret.add', 'secret.reveal', 'secret.export', 'secret.rotate', 'secret.edit', 'secret.expose', 'secret.delete']) {
+    for (const action of [
+      'vault.init',
+      'secret.add',
+      'secret.reveal',
+      'secret.export',
+      'secret.rotate',
+      'secret.edit',
+      'secret.expose',
+      'secret.delete',
+    ]) {
       expect(table.out).toContain(action);
     }
     for (const value of values) {
@@ -153,7 +162,9 @@ describe('audit verify on a tampered ciphertext', () => {
     try {
       const flip = (name: string, version: number) => {
         const row = db
-          .prepare('SELECT v.secret_id, v.ciphertext FROM secret_versions v JOIN secrets s ON s.id = v.secret_id WHERE s.name = ? AND v.version = ?')
+          .prepare(
+            'SELECT v.secret_id, v.ciphertext FROM secret_versions v JOIN secrets s ON s.id = v.secret_id WHERE s.name = ? AND v.version = ?',
+          )
           .get(name, version) as { secret_id: string; ciphertext: Buffer };
         const flipped = Buffer.from(row.ciphertext);
         const at = Math.floor(flipped.length / 2);

@@ -94,7 +94,11 @@ describe('usage errors and unknown secrets', () => {
   });
 
   it('an unknown option exits 2 naming it', async () => {
-    for (const args of [['list', '--bogus'], ['get', 'known', '--verbose'], ['add', 'x', '--colour', 'red']]) {
+    for (const args of [
+      ['list', '--bogus'],
+      ['get', 'known', '--verbose'],
+      ['add', 'x', '--colour', 'red'],
+    ]) {
       const result = await v.run(args, { stdin: 'value-that-is-not-used-123\n' });
       expectUsageError(result);
       expect(result.stderr).toContain(args.find((arg) => arg.startsWith('--')));
@@ -119,7 +123,12 @@ describe('usage errors and unknown secrets', () => {
   });
 
   it('an unknown secret exits 1 with one line naming it', async () => {
-    for (const args of [['get', 'ghost'], ['show', 'ghost'], ['rm', 'ghost'], ['edit', 'ghost', '--env', 'X']]) {
+    for (const args of [
+      ['get', 'ghost'],
+      ['show', 'ghost'],
+      ['rm', 'ghost'],
+      ['edit', 'ghost', '--env', 'X'],
+    ]) {
       const line = expectCleanError(await v.run(args));
       expect(line).toContain('ghost');
     }

@@ -78,7 +78,10 @@ describe('rows changed outside Rekey, through the CLI', () => {
     expect(list.stderr).toMatch(/1 secret was changed outside Rekey/);
     expect((await v.ok(['show', 'gh'])).out).toMatch(/^ALTERED/m);
     expect(JSON.parse((await v.ok(['list', '--json'])).out)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ name: 'gh', altered: true }), expect.objectContaining({ name: 'dev', altered: false })]),
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'gh', altered: true }),
+        expect.objectContaining({ name: 'dev', altered: false }),
+      ]),
     );
     const verify = await v.run(['audit', 'verify']);
     expect(verify.code).toBe(1);
@@ -105,7 +108,7 @@ describe('rows changed outside Rekey, through the CLI', () => {
   });
 
   it('a trigger planted in the file: every command refuses to open the vault, naming it', async () => {
-    tamperWith(v.dbPath, (db) => db.exec("CREATE TRIGGER spy AFTER UPDATE ON secrets BEGIN SELECT 1; END;"));
+    tamperWith(v.dbPath, (db) => db.exec('CREATE TRIGGER spy AFTER UPDATE ON secrets BEGIN SELECT 1; END;'));
     const line = expectCleanError(await v.run(['list']));
     expect(line).toMatch(/trigger "spy" that Rekey did not create/);
   });

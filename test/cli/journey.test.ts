@@ -117,11 +117,32 @@ describe('a new user: init, add, list, show, get', () => {
 
   it('stores every metadata option of add', async () => {
     await v.ok(
-      ['add', 'stripe', '--env', 'STRIPE_SECRET_KEY', '--project', 'web', '--provider', 'stripe-secret', '--rotate-every', '30', '--rotated-at', localDay(-10), '--notes', 'billing only'],
+      [
+        'add',
+        'stripe',
+        '--env',
+        'STRIPE_SECRET_KEY',
+        '--project',
+        'web',
+        '--provider',
+        'stripe-secret',
+        '--rotate-every',
+        '30',
+        '--rotated-at',
+        localDay(-10),
+        '--notes',
+        'billing only',
+      ],
       { stdin: `${stripe}\n` },
     );
     const shown = await showJson(v, 'stripe');
-    expect(shown).toMatchObject({ envVar: 'STRIPE_SECRET_KEY', project: 'web', provider: 'stripe-secret', rotateEveryDays: 30, notes: 'billing only' });
+    expect(shown).toMatchObject({
+      envVar: 'STRIPE_SECRET_KEY',
+      project: 'web',
+      provider: 'stripe-secret',
+      rotateEveryDays: 30,
+      notes: 'billing only',
+    });
     expect(Date.parse(shown.dueAt) - Date.parse(shown.rotatedAt)).toBe(30 * DAY_MS);
     expect(Math.round((Date.now() - Date.parse(shown.rotatedAt)) / DAY_MS)).toBeGreaterThanOrEqual(9);
   });
@@ -150,7 +171,19 @@ describe('a new user: init, add, list, show, get', () => {
     const secrets = await listJson(v);
     expect(secrets).toHaveLength(5);
     for (const secret of secrets) {
-      for (const key of ['name', 'envVar', 'provider', 'project', 'masked', 'createdAt', 'rotatedAt', 'rotateEveryDays', 'dueAt', 'status', 'version']) {
+      for (const key of [
+        'name',
+        'envVar',
+        'provider',
+        'project',
+        'masked',
+        'createdAt',
+        'rotatedAt',
+        'rotateEveryDays',
+        'dueAt',
+        'status',
+        'version',
+      ]) {
         expect(secret, `${secret.name} lacks ${key}`).toHaveProperty(key);
       }
       for (const key of Object.keys(secret)) expect(key).toMatch(CAMEL);
@@ -220,7 +253,9 @@ describe('rotate, history, undo-rotate, edit, expose, rm', () => {
     expect(table.out).toContain(`${BULLETS}${first.slice(-4)}`);
     for (const value of [first, second]) expect(table.out).not.toContain(value.slice(0, -4));
     const json = await v.ok(['history', 'rot', '--json']);
-    const parsed = JSON.parse(json.out) as { versions: Array<{ version: number; current: boolean; masked: string; retiredAt: string | null }> };
+    const parsed = JSON.parse(json.out) as {
+      versions: Array<{ version: number; current: boolean; masked: string; retiredAt: string | null }>;
+    };
     expect(parsed.versions.map((x) => [x.version, x.current])).toEqual([
       [2, true],
       [1, false],

@@ -61,10 +61,14 @@ describe('the CLI with a master password', () => {
   });
 
   it('change and remove need the current password', async () => {
-    expect(expectCleanError(await v.run(['password', 'change', '--password-stdin'], { stdin: `wrong password!\n${NEXT}\n` }))).toBe('rekey: Wrong master password.');
+    expect(expectCleanError(await v.run(['password', 'change', '--password-stdin'], { stdin: `wrong password!\n${NEXT}\n` }))).toBe(
+      'rekey: Wrong master password.',
+    );
     expectOk(await v.run(['password', 'change', '--password-stdin'], { stdin: `${PASSWORD}\n${NEXT}\n` }));
     expectOk(await v.run(['get', 'gh', '--password-stdin'], { stdin: `${NEXT}\n` }));
-    expect(expectOk(await v.run(['password', 'remove', '--password-stdin'], { stdin: `${NEXT}\n` })).out).toMatch(/^Master password removed/);
+    expect(expectOk(await v.run(['password', 'remove', '--password-stdin'], { stdin: `${NEXT}\n` })).out).toMatch(
+      /^Master password removed/,
+    );
     expect(expectOk(await v.run(['get', 'gh', '--no-input'])).out).toBe(value);
     const audit = expectOk(await v.run(['audit'])).out;
     expect(audit).toMatch(/vault\.password-set[\s\S]*vault\.password-change[\s\S]*vault\.password-remove/);
@@ -126,7 +130,9 @@ describe('parallel wrong master passwords (issue 13, item 5)', () => {
     const results = await Promise.all(runs.map((run) => run.done));
 
     const wrong = results.filter((result) => /^rekey: Wrong master password\./.test(result.stderr));
-    const throttled = results.filter((result) => /^rekey: Too many wrong master passwords\. Try again in \d+ seconds?\.\n$/.test(result.stderr));
+    const throttled = results.filter((result) =>
+      /^rekey: Too many wrong master passwords\. Try again in \d+ seconds?\.\n$/.test(result.stderr),
+    );
     expect(results.every((result) => result.code === 1)).toBe(true);
     expect(wrong.length).toBeGreaterThanOrEqual(1);
     expect(wrong.length).toBeLessThanOrEqual(free);

@@ -107,7 +107,11 @@ describe('no plaintext leaves the vault except through get, run and export', () 
     withNul: `nul-${randomToken(ALNUM, 12)}\0${randomToken(ALNUM, 12)}`,
     clashImport: `clash-${randomToken(ALNUM, 30)}`,
   };
-  const notUtf8 = Buffer.concat([Buffer.from(`latin-${randomToken(ALNUM, 16)}`), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from(randomToken(ALNUM, 16))]);
+  const notUtf8 = Buffer.concat([
+    Buffer.from(`latin-${randomToken(ALNUM, 16)}`),
+    Buffer.from([0xe9, 0xff, 0xfe]),
+    Buffer.from(randomToken(ALNUM, 16)),
+  ]);
 
   async function run(args: readonly string[], options: { stdin?: string | Buffer; expectCode: number }) {
     const result = await v.run(args, { stdin: options.stdin });
@@ -154,7 +158,10 @@ describe('no plaintext leaves the vault except through get, run and export', () 
         run(['list'], { expectCode: 0 }),
         run(['list', '--json'], { expectCode: 0 }),
         run(['list', '--project', 'web', '--status', 'overdue'], { expectCode: 0 }),
-        ...['gh', 'pem', 'short', 'unicode', 'cr'].flatMap((name) => [run(['show', name], { expectCode: 0 }), run(['show', name, '--json'], { expectCode: 0 })]),
+        ...['gh', 'pem', 'short', 'unicode', 'cr'].flatMap((name) => [
+          run(['show', name], { expectCode: 0 }),
+          run(['show', name, '--json'], { expectCode: 0 }),
+        ]),
         ...['gh', 'pem', 'short', 'unicode'].map((name) => run(['get', name], { expectCode: 0 })),
       ]);
       await run(['rotate', 'gh'], { stdin: `${values.githubRotated}\n`, expectCode: 0 });
@@ -195,7 +202,16 @@ describe('no plaintext leaves the vault except through get, run and export', () 
       // the leak scan finds planted values and reports them masked, in every output format
       const leaks = join(v.work, 'leaks');
       mkdirSync(leaks);
-      const planted = [values.github, values.githubRotated, values.stripe, values.stripeRotated, values.aws, values.pem, values.unicode, values.importedUrl];
+      const planted = [
+        values.github,
+        values.githubRotated,
+        values.stripe,
+        values.stripeRotated,
+        values.aws,
+        values.pem,
+        values.unicode,
+        values.importedUrl,
+      ];
       writeFileSync(join(leaks, 'config.txt'), planted.map((value) => `KEY=${value}`).join('\n'));
       await Promise.all([
         run(['scan', leaks], { expectCode: 4 }),
@@ -229,7 +245,9 @@ describe('no plaintext leaves the vault except through get, run and export', () 
     expect((await v.ok(['get', 'pem'])).out).toBe(values.pem);
     expect((await v.ok(['get', 'short'])).out).toBe(values.short);
     expect((await v.ok(['get', 'imp/DATABASE_URL'])).out).toBe(values.importedUrl);
-    expect(liveFiles.map((file) => file.path.slice(v.home.length))).toEqual(expect.arrayContaining(['/vault.db', '/vault.db-wal', '/vault.db-shm']));
+    expect(liveFiles.map((file) => file.path.slice(v.home.length))).toEqual(
+      expect.arrayContaining(['/vault.db', '/vault.db-wal', '/vault.db-shm']),
+    );
     expect(liveFiles.find((file) => file.path.endsWith('-wal'))?.bytes.length).toBeGreaterThan(0);
   });
 
@@ -251,7 +269,9 @@ describe('no plaintext leaves the vault except through get, run and export', () 
   it('no audit row holds a value', () => {
     const db = new Database(v.dbPath, { readonly: true });
     try {
-      const rows = db.prepare('SELECT seq, at, action, secret_id, detail_json, prev_mac, mac FROM audit_events').all() as Array<Record<string, unknown>>;
+      const rows = db.prepare('SELECT seq, at, action, secret_id, detail_json, prev_mac, mac FROM audit_events').all() as Array<
+        Record<string, unknown>
+      >;
       expect(rows.length).toBeGreaterThan(40);
       for (const row of rows) {
         const text = Object.values(row)
@@ -260,7 +280,9 @@ describe('no plaintext leaves the vault except through get, run and export', () 
         expect(plaintexts.find(text), `audit entry ${String(row['seq'])}`).toEqual([]);
       }
       const otherText = db
-        .prepare("SELECT name || env_var || provider || project || notes AS t FROM secrets UNION ALL SELECT masked FROM secret_versions UNION ALL SELECT value FROM meta")
+        .prepare(
+          'SELECT name || env_var || provider || project || notes AS t FROM secrets UNION ALL SELECT masked FROM secret_versions UNION ALL SELECT value FROM meta',
+        )
         .all() as Array<{ t: string }>;
       for (const { t } of otherText) expect(plaintexts.find(t)).toEqual([]);
     } finally {
@@ -294,7 +316,10 @@ describe('no plaintext leaves the vault except through get, run and export', () 
     const typed = `ghp_${randomToken(ALNUM, 36)}`;
     const mistakes = new Plaintexts();
     mistakes.add('typed', typed);
-    for (const args of [['add', 'typed', typed], ['rotate', 'gh', typed]]) {
+    for (const args of [
+      ['add', 'typed', typed],
+      ['rotate', 'gh', typed],
+    ]) {
       const result = await runRekey(args, { env: v.env, stdin: '' });
       expect(result.code, result.stderr).toBe(2);
       expect(mistakes.find(result.stderr), `stderr of rekey ${args[0]} NAME VALUE`).toEqual([]);

@@ -135,7 +135,9 @@ describe('rekey scan', () => {
     it('finds a gitignored .env only with --include-ignored, and vendored code only with --include-vendored', async () => {
       expect((await scanJson([], project)).report.findings.map((f) => f.path)).not.toContain('.env');
       const ignored = await scanJson(['--include-ignored'], project);
-      expect(ignored.report.findings.filter((f) => f.path === '.env').map((f) => [f.secret?.name, f.line, f.column])).toEqual([['env', 1, 14]]);
+      expect(ignored.report.findings.filter((f) => f.path === '.env').map((f) => [f.secret?.name, f.line, f.column])).toEqual([
+        ['env', 1, 14],
+      ]);
       const vendored = await scanJson(['--include-vendored'], project);
       expect(vendored.report.findings.filter((f) => f.path.startsWith('node_modules')).map((f) => f.secret?.name)).toEqual(['gh']);
     });
@@ -161,7 +163,15 @@ describe('rekey scan', () => {
         $schema: string;
         runs: Array<{
           tool: { driver: { name: string; rules: Array<{ id: string }> } };
-          results: Array<{ ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }> }>;
+          results: Array<{
+            ruleId: string;
+            ruleIndex: number;
+            level: string;
+            message: { text: string };
+            locations: Array<{
+              physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } };
+            }>;
+          }>;
         }>;
       };
       expect(sarif.version).toBe('2.1.0');
@@ -171,7 +181,11 @@ describe('rekey scan', () => {
       expect(run?.results).toHaveLength(4);
       for (const each of run?.results ?? []) expect(run?.tool.driver.rules[each.ruleIndex]?.id).toBe(each.ruleId);
       const app = run?.results.find((each) => each.locations[0]?.physicalLocation.artifactLocation.uri === 'src/app.ts');
-      expect(app).toMatchObject({ ruleId: 'vault-value', level: 'error', locations: [{ physicalLocation: { region: { startLine: 1, startColumn: 16 } } }] });
+      expect(app).toMatchObject({
+        ruleId: 'vault-value',
+        level: 'error',
+        locations: [{ physicalLocation: { region: { startLine: 1, startColumn: 16 } } }],
+      });
       expect(app?.message.text).toContain('"gh"');
       expect(run?.results.find((each) => each.ruleId === 'unknown-key/aws-access-key-id')?.level).toBe('warning');
     });
@@ -182,7 +196,9 @@ describe('rekey scan', () => {
       expectUsageError(await scan(['--json', '--sarif'], project));
       expectUsageError(await scan(['--bogus'], project));
       expectUsageError(await scan(['--install-hook', 'src'], project));
-      expect(expectCleanError(await scan(['--history'], project))).toMatch(/^rekey: Scanning git history needs a git repository, and .* is not inside one\.$/);
+      expect(expectCleanError(await scan(['--history'], project))).toMatch(
+        /^rekey: Scanning git history needs a git repository, and .* is not inside one\.$/,
+      );
     });
   });
 
@@ -207,7 +223,9 @@ describe('rekey scan', () => {
       expect(plain.code).toBe(0);
       const { code, report } = await scanJson(['--history'], repo);
       expect(code).toBe(4);
-      expect(report.findings.map((f) => [f.commit, f.path, f.line, f.column, f.secret?.name])).toEqual([[leakCommit, 'settings/local.py', 1, 11, 'historyOnly']]);
+      expect(report.findings.map((f) => [f.commit, f.path, f.line, f.column, f.secret?.name])).toEqual([
+        [leakCommit, 'settings/local.py', 1, 11, 'historyOnly'],
+      ]);
       expect(report.summary.blobsScanned).toBe(2);
       const table = await scan(['--history'], repo);
       expect(table.out).toContain(`${leakCommit.slice(0, 12)}:settings/local.py:1:11`);
@@ -280,12 +298,16 @@ describe('rekey scan', () => {
       const other = gitRepo(join(v.work, 'foreign'));
       write(other, { '.git/hooks/pre-commit': '#!/bin/sh\nexec lint-staged\n' });
       const result = await v.run(['scan', '--install-hook'], { cwd: other });
-      expect(expectCleanError(result)).toMatch(/pre-commit already exists and Rekey did not write it, so it was left alone\. To run both, add this line to it: '.+' 'scan' '--staged'$/);
+      expect(expectCleanError(result)).toMatch(
+        /pre-commit already exists and Rekey did not write it, so it was left alone\. To run both, add this line to it: '.+' 'scan' '--staged'$/,
+      );
       expect(readFileSync(join(other, '.git', 'hooks', 'pre-commit'), 'utf8')).toBe('#!/bin/sh\nexec lint-staged\n');
     });
 
     it('refuses outside a git repository', async () => {
-      expect(expectCleanError(await v.run(['scan', '--install-hook'], { cwd: v.work }))).toMatch(/Installing the pre-commit hook needs a git repository/);
+      expect(expectCleanError(await v.run(['scan', '--install-hook'], { cwd: v.work }))).toMatch(
+        /Installing the pre-commit hook needs a git repository/,
+      );
     });
   });
 

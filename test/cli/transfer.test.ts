@@ -15,7 +15,9 @@ const BULLETS = '••••••••';
 /** Sources a shell export in a real POSIX shell and reads the variables back, NUL-separated. */
 function sourceInShell(file: string, names: readonly string[]): Record<string, string> {
   const print = 'process.stdout.write(JSON.stringify(Object.fromEntries(process.argv.slice(1).map((n) => [n, process.env[n]]))))';
-  const result = spawnSync('sh', ['-c', '. "$1" && shift && exec "$@"', 'sh', file, process.execPath, '-e', print, ...names], { encoding: 'utf8' });
+  const result = spawnSync('sh', ['-c', '. "$1" && shift && exec "$@"', 'sh', file, process.execPath, '-e', print, ...names], {
+    encoding: 'utf8',
+  });
   expect(result.status, result.stderr).toBe(0);
   return JSON.parse(result.stdout) as Record<string, string>;
 }
@@ -304,11 +306,19 @@ describe('run and import with variables that load code', () => {
 
   it('import stores them but warns, one line per variable, naming it', async () => {
     const file = join(v.work, 'hostile.env');
-    writeFileSync(file, `${Object.entries(planted).map(([name, value]) => `${name}=${value}`).join('\n')}\nAPP_TOKEN=${token}\n`);
+    writeFileSync(
+      file,
+      `${Object.entries(planted)
+        .map(([name, value]) => `${name}=${value}`)
+        .join('\n')}\nAPP_TOKEN=${token}\n`,
+    );
     const result = await v.ok(['import', file, '--project', 'app']);
     const warnings = result.stderr.split('\n').filter((line) => line.startsWith('warning: '));
     for (const name of Object.keys(planted)) {
-      expect(warnings.filter((line) => line.includes(` sets ${name},`)), name).toHaveLength(1);
+      expect(
+        warnings.filter((line) => line.includes(` sets ${name},`)),
+        name,
+      ).toHaveLength(1);
     }
     expect(warnings.some((line) => line.includes('APP_TOKEN'))).toBe(false);
     expect(result.out).toContain('loads code');
@@ -321,7 +331,13 @@ describe('run and import with variables that load code', () => {
       }),
     );
     const seen = JSON.parse(result.out) as Record<string, string | null>;
-    expect(seen).toEqual({ LD_PRELOAD: null, NODE_OPTIONS: '--no-warnings', PATH: process.env['PATH'], DYLD_INSERT_LIBRARIES: null, APP_TOKEN: token });
+    expect(seen).toEqual({
+      LD_PRELOAD: null,
+      NODE_OPTIONS: '--no-warnings',
+      PATH: process.env['PATH'],
+      DYLD_INSERT_LIBRARIES: null,
+      APP_TOKEN: token,
+    });
     for (const name of Object.keys(planted)) {
       expect(result.stderr).toMatch(new RegExp(`^warning: "app/${name}" sets ${name}, .*not passed`, 'm'));
     }
@@ -329,7 +345,15 @@ describe('run and import with variables that load code', () => {
 
   it('a key added by hand with --env LD_PRELOAD is dropped the same way', async () => {
     await v.ok(['add', 'sneaky', '--project', 'hand', '--env', 'ld_preload'], { stdin: '/tmp/rekey-test-other.so\n' });
-    const result = await v.ok(['run', '--project', 'hand', '--', process.execPath, '-e', 'process.stdout.write(JSON.stringify([process.env.LD_PRELOAD ?? null, process.env.ld_preload ?? null]))']);
+    const result = await v.ok([
+      'run',
+      '--project',
+      'hand',
+      '--',
+      process.execPath,
+      '-e',
+      'process.stdout.write(JSON.stringify([process.env.LD_PRELOAD ?? null, process.env.ld_preload ?? null]))',
+    ]);
     expect(JSON.parse(result.out)).toEqual([null, null]);
     expect(result.stderr).toContain('"sneaky" sets ld_preload');
   });

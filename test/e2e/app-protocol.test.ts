@@ -26,7 +26,11 @@ describe('the window served by the app protocol handler', () => {
     // German dates need the de chunk, imported at run time relative to the page
     expect(await row(page, 'gh-ci').locator('.col--last-rotated').innerText()).toBe(format(parseISO(rotatedAt), 'PP', { locale: de }));
     // Linux gets fontconfig's monospace alias: one font lookup instead of eight misses first
-    expect(await row(page, 'gh-ci').locator('.masked').evaluate((masked) => getComputedStyle(masked).fontFamily)).toBe('monospace');
+    expect(
+      await row(page, 'gh-ci')
+        .locator('.masked')
+        .evaluate((masked) => getComputedStyle(masked).fontFamily),
+    ).toBe('monospace');
 
     const scripts = responses.filter((response) => response.request().resourceType() === 'script');
     expect(scripts.map((response) => new URL(response.url()).pathname)).toEqual(
@@ -41,7 +45,11 @@ describe('the window served by the app protocol handler', () => {
       expect(headers['content-security-policy'], path).toBe(CONTENT_SECURITY_POLICY);
       expect(headers['x-content-type-options'], path).toBe('nosniff');
       expect(headers['content-type'], path).toBe(
-        path.endsWith('.js') ? 'text/javascript; charset=utf-8' : path.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8',
+        path.endsWith('.js')
+          ? 'text/javascript; charset=utf-8'
+          : path.endsWith('.css')
+            ? 'text/css; charset=utf-8'
+            : 'text/html; charset=utf-8',
       );
     }
   });
@@ -56,12 +64,18 @@ describe('the window served by the app protocol handler', () => {
 
     // frame-src 'none': even the app's own page may not be framed into it
     await page.evaluate(`(() => { const f = document.createElement('iframe'); f.src = '/index.html'; document.body.append(f); })()`);
-    await expect.poll(() => app.acknowledge(/Framing '.*' violates the following Content Security Policy directive: "frame-src 'none'"/).length).toBeGreaterThan(0);
+    await expect
+      .poll(() => app.acknowledge(/Framing '.*' violates the following Content Security Policy directive: "frame-src 'none'"/).length)
+      .toBeGreaterThan(0);
 
     // worker-src 'none': a worker from the app's own origin is blocked before it is fetched
     await page.evaluate(`(() => { new Worker('/assets/none.js'); })()`);
     await expect
-      .poll(() => app.acknowledge(/Creating a worker from '.*' violates the following Content Security Policy directive: "worker-src 'none'"/).length)
+      .poll(
+        () =>
+          app.acknowledge(/Creating a worker from '.*' violates the following Content Security Policy directive: "worker-src 'none'"/)
+            .length,
+      )
       .toBeGreaterThan(0);
     // Chromium reports that refusal twice: a round trip lets the second arrive before it is taken off
     await page.evaluate('0');

@@ -72,7 +72,9 @@ describe('backup and restore in the window', () => {
 
     await restore.getByLabel('Passphrase').fill('not the passphrase at all');
     await restore.getByRole('button', { name: 'Restore' }).click();
-    await expect.poll(() => restore.getByRole('alert').innerText()).toMatch(/The passphrase does not open this backup\. Nothing was changed\./);
+    await expect
+      .poll(() => restore.getByRole('alert').innerText())
+      .toMatch(/The passphrase does not open this backup\. Nothing was changed\./);
     expect(existsSync(join(target.home, 'vault.db'))).toBe(false);
     await target.snap('restore-wrong-passphrase');
 

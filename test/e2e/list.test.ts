@@ -12,7 +12,8 @@ const rekey = useRekeyApp();
 
 const names = (app: RekeyApp) => app.page.locator('.secret-row .secret-row__name').allInnerTexts();
 const countLine = (app: RekeyApp) => app.page.locator('.vault-header__count').innerText();
-const filter = (app: RekeyApp, label: string | RegExp) => app.page.getByRole('navigation', { name: 'Filters' }).getByRole('button', { name: label });
+const filter = (app: RekeyApp, label: string | RegExp) =>
+  app.page.getByRole('navigation', { name: 'Filters' }).getByRole('button', { name: label });
 
 /** Five keys in every state: due later, due soon, overdue (added through the form), exposed, and no project. */
 async function seedMixedVault(app: RekeyApp): Promise<void> {
@@ -69,7 +70,9 @@ describe('the vault list', () => {
       rows.flatMap((rowElement) =>
         ['.col--value', '.col--due', '.provider-badge__name'].flatMap((cell) => {
           const element = rowElement.querySelector(cell);
-          return element !== null && element.scrollWidth > element.clientWidth ? [`${rowElement.querySelector('.secret-row__name')?.textContent} ${cell}`] : [];
+          return element !== null && element.scrollWidth > element.clientWidth
+            ? [`${rowElement.querySelector('.secret-row__name')?.textContent} ${cell}`]
+            : [];
         }),
       ),
     );

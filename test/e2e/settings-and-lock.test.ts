@@ -56,7 +56,12 @@ describe('settings', () => {
     await page.keyboard.press('Space');
     await expect.poll(async () => (await app.seed('getSettings', {})).settings.notifications).toBe(false);
 
-    expect((await app.seed('getSettings', {})).settings).toMatchObject({ leadDays: 7, overdueRepeatDays: 5, autoLockMinutes: 0, notifications: false });
+    expect((await app.seed('getSettings', {})).settings).toMatchObject({
+      leadDays: 7,
+      overdueRepeatDays: 5,
+      autoLockMinutes: 0,
+      notifications: false,
+    });
     await app.load();
     await waitForVault(page);
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
@@ -177,15 +182,21 @@ describe('lock and master password', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await password.fill('third wrong try');
     await unlock.click();
-    await expect.poll(() => page.getByRole('alert').innerText(), { timeout: 20_000 }).toBe('Wrong master password. Try again in 2 seconds.');
+    await expect
+      .poll(() => page.getByRole('alert').innerText(), { timeout: 20_000 })
+      .toBe('Wrong master password. Try again in 2 seconds.');
     await new Promise((resolve) => setTimeout(resolve, 2100));
     await password.fill('fourth wrong try');
     await unlock.click();
-    await expect.poll(() => page.getByRole('alert').innerText(), { timeout: 20_000 }).toBe('Wrong master password. Try again in 4 seconds.');
+    await expect
+      .poll(() => page.getByRole('alert').innerText(), { timeout: 20_000 })
+      .toBe('Wrong master password. Try again in 4 seconds.');
     // the right password inside the 4 s is refused without being tried
     await password.fill(PASSWORD);
     await unlock.click();
-    await expect.poll(() => page.getByRole('alert').innerText(), { timeout: 20_000 }).toMatch(/^Too many wrong master passwords\. Try again in [1-4] seconds?\.$/);
+    await expect
+      .poll(() => page.getByRole('alert').innerText(), { timeout: 20_000 })
+      .toMatch(/^Too many wrong master passwords\. Try again in [1-4] seconds?\.$/);
     await app.snap('lock-throttled');
     await new Promise((resolve) => setTimeout(resolve, 4100));
     await password.fill(PASSWORD);

@@ -40,7 +40,9 @@ describe('export', () => {
     // all keys as .env: the quoted value cannot be carried, and the dialog says which and why
     await expect
       .poll(() => dialog.getByRole('alert').innerText())
-      .toMatch(/^This export can’t be written\s+Cannot export "legacy-token" \(LEGACY_TOKEN\) as dotenv: it contains a single quote and a double quote\.[^]*Choose the shell or json format instead\./);
+      .toMatch(
+        /^This export can’t be written\s+Cannot export "legacy-token" \(LEGACY_TOKEN\) as dotenv: it contains a single quote and a double quote\.[^]*Choose the shell or json format instead\./,
+      );
     // worded for the window, not for the command line's flags
     expect(await dialog.getByRole('alert').innerText()).not.toContain('--');
     expect(await save.isDisabled()).toBe(true);
@@ -155,10 +157,16 @@ describe('import', () => {
 
     await expect.poll(() => toast(page, 'Imported 3 keys').isVisible()).toBe(true);
     await expect.poll(() => row(page, 'payments/OPENAI_API_KEY').isVisible()).toBe(true);
-    expect(await row(page, 'payments/OPENAI_API_KEY').locator('.masked').innerText()).toBe(`sk-proj-${bullets}${incoming.openai.slice(-4)}`);
+    expect(await row(page, 'payments/OPENAI_API_KEY').locator('.masked').innerText()).toBe(
+      `sk-proj-${bullets}${incoming.openai.slice(-4)}`,
+    );
     expect(await page.getByRole('button', { name: /^payments/ }).innerText()).toMatch(/payments\s+3/);
     const stored = await app.seed('listSecrets', { project: 'payments' });
-    expect(stored.map((secret) => secret.name).sort()).toEqual(['payments/ANTHROPIC_API_KEY', 'payments/OPENAI_API_KEY', 'payments/STRIPE_KEY']);
+    expect(stored.map((secret) => secret.name).sort()).toEqual([
+      'payments/ANTHROPIC_API_KEY',
+      'payments/OPENAI_API_KEY',
+      'payments/STRIPE_KEY',
+    ]);
   });
 
   it('shows main’s refusal of a file that is not a .env file, and stays put when the user cancels', async () => {
@@ -179,6 +187,8 @@ describe('import', () => {
 
     dialogs.importPath = file;
     await dialog.getByRole('button', { name: 'Choose file…' }).click();
-    await expect.poll(() => dialog.getByRole('alert').innerText()).toBe(`Cannot import ${file}: it sets no variables (expected lines like NAME=value).`);
+    await expect
+      .poll(() => dialog.getByRole('alert').innerText())
+      .toBe(`Cannot import ${file}: it sets no variables (expected lines like NAME=value).`);
   });
 });

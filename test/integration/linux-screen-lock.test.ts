@@ -11,12 +11,31 @@ requirePrivateKeyring();
 
 const emit = {
   freedesktop: (active: boolean) =>
-    execFileSync('dbus-send', ['--session', '--type=signal', '/org/freedesktop/ScreenSaver', 'org.freedesktop.ScreenSaver.ActiveChanged', `boolean:${active}`]),
+    execFileSync('dbus-send', [
+      '--session',
+      '--type=signal',
+      '/org/freedesktop/ScreenSaver',
+      'org.freedesktop.ScreenSaver.ActiveChanged',
+      `boolean:${active}`,
+    ]),
   gnome: (active: boolean) =>
-    execFileSync('dbus-send', ['--session', '--type=signal', '/org/gnome/ScreenSaver', 'org.gnome.ScreenSaver.ActiveChanged', `boolean:${active}`]),
+    execFileSync('dbus-send', [
+      '--session',
+      '--type=signal',
+      '/org/gnome/ScreenSaver',
+      'org.gnome.ScreenSaver.ActiveChanged',
+      `boolean:${active}`,
+    ]),
   cinnamon: (active: boolean) =>
-    execFileSync('dbus-send', ['--session', '--type=signal', '/org/cinnamon/ScreenSaver', 'org.cinnamon.ScreenSaver.ActiveChanged', `boolean:${active}`]),
-  logindLock: (sessionPath: string) => execFileSync('dbus-send', ['--session', '--type=signal', sessionPath, 'org.freedesktop.login1.Session.Lock']),
+    execFileSync('dbus-send', [
+      '--session',
+      '--type=signal',
+      '/org/cinnamon/ScreenSaver',
+      'org.cinnamon.ScreenSaver.ActiveChanged',
+      `boolean:${active}`,
+    ]),
+  logindLock: (sessionPath: string) =>
+    execFileSync('dbus-send', ['--session', '--type=signal', sessionPath, 'org.freedesktop.login1.Session.Lock']),
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -54,7 +73,11 @@ describe('the Linux screen-lock watcher on a real session bus', () => {
     watcher = new ScreenLockWatcher({ rules, onLock: () => locks++, log: (line) => logs.push(line) });
     watcher.start();
 
-    await until(() => locks > 0, () => emit.freedesktop(true), 'the first ActiveChanged(true)');
+    await until(
+      () => locks > 0,
+      () => emit.freedesktop(true),
+      'the first ActiveChanged(true)',
+    );
     await sleep(300); // sends of the warm-up that were still on their way
     locks = 0;
 
@@ -62,14 +85,26 @@ describe('the Linux screen-lock watcher on a real session bus', () => {
     emit.gnome(false);
     emit.logindLock('/org/freedesktop/login1/session/_33'); // another session's lock
     emit.gnome(true);
-    await until(() => locks > 0, () => undefined, "GNOME's ActiveChanged(true)");
+    await until(
+      () => locks > 0,
+      () => undefined,
+      "GNOME's ActiveChanged(true)",
+    );
     await sleep(300);
     expect(locks).toBe(1);
 
     emit.logindLock('/org/freedesktop/login1/session/_32');
-    await until(() => locks > 1, () => undefined, "logind's Lock");
+    await until(
+      () => locks > 1,
+      () => undefined,
+      "logind's Lock",
+    );
     emit.cinnamon(true);
-    await until(() => locks > 2, () => undefined, "Cinnamon's ActiveChanged(true)");
+    await until(
+      () => locks > 2,
+      () => undefined,
+      "Cinnamon's ActiveChanged(true)",
+    );
     expect(logs).toEqual([]);
 
     const pids = watcher.pids;
@@ -104,7 +139,11 @@ describe('the Linux screen-lock watcher on a real session bus', () => {
     const saved = process.env['DBUS_SESSION_BUS_ADDRESS'];
     process.env['DBUS_SESSION_BUS_ADDRESS'] = 'unix:path=/nonexistent/rekey-test-bus';
     try {
-      watcher = new ScreenLockWatcher({ rules: linuxLockSignalRules({}), onLock: () => expect.fail('no bus, no lock'), log: (line) => logs.push(line) });
+      watcher = new ScreenLockWatcher({
+        rules: linuxLockSignalRules({}),
+        onLock: () => expect.fail('no bus, no lock'),
+        log: (line) => logs.push(line),
+      });
       watcher.start();
       for (let i = 0; i < 100 && logs.length === 0; i++) await sleep(20);
     } finally {
@@ -112,6 +151,8 @@ describe('the Linux screen-lock watcher on a real session bus', () => {
     }
     await sleep(200);
     expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatch(/^Screen lock: cannot watch the session bus \(.+\); Rekey will not lock with the screen from that bus, auto-lock on idle still applies\.$/);
+    expect(logs[0]).toMatch(
+      /^Screen lock: cannot watch the session bus \(.+\); Rekey will not lock with the screen from that bus, auto-lock on idle still applies\.$/,
+    );
   });
 });

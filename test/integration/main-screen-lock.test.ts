@@ -37,7 +37,10 @@ function ourMonitors(): number[] {
 
 async function ask<T>(channel: string, input: unknown = {}): Promise<T> {
   const window = standIn.calls.windows[0];
-  const result = (await standIn.calls.handled.get(channel)?.({ senderFrame: window?.webContents.mainFrame }, input)) as { ok: boolean; value: T };
+  const result = (await standIn.calls.handled.get(channel)?.({ senderFrame: window?.webContents.mainFrame }, input)) as {
+    ok: boolean;
+    value: T;
+  };
   if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result)}`);
   return result.value;
 }
@@ -75,7 +78,13 @@ describe('main locks the vault when a Linux desktop locks its screen', () => {
     await ask(CHANNELS.copy, { name: 'gh' });
     expect(standIn.clipboard.text).toBe(key);
     for (let tries = 0; tries < 100 && !(await ask<{ locked: boolean }>(CHANNELS.pollApp)).locked; tries++) {
-      execFileSync('dbus-send', ['--session', '--type=signal', '/org/freedesktop/ScreenSaver', 'org.freedesktop.ScreenSaver.ActiveChanged', 'boolean:true']);
+      execFileSync('dbus-send', [
+        '--session',
+        '--type=signal',
+        '/org/freedesktop/ScreenSaver',
+        'org.freedesktop.ScreenSaver.ActiveChanged',
+        'boolean:true',
+      ]);
       await sleep(50);
     }
     expect(await ask(CHANNELS.pollApp)).toEqual({ locked: true, focus: null });

@@ -178,8 +178,16 @@ describe('record MACs: changes made outside Rekey are caught', () => {
     tamperWith(path, (db) => {
       const v1 = before.versions[0] as Record<string, unknown>;
       db.exec('DROP INDEX secret_versions_one_current');
-      db.prepare('UPDATE secret_versions SET retired_at = ?, mac = ?, mac_seq = ? WHERE secret_id = ? AND version = 1').run(v1['retired_at'], v1['mac'], v1['mac_seq'], v1['secret_id']);
-      db.prepare('UPDATE secret_versions SET retired_at = ? WHERE secret_id = ? AND version = 2').run('2026-06-01T12:00:00.000Z', v1['secret_id']);
+      db.prepare('UPDATE secret_versions SET retired_at = ?, mac = ?, mac_seq = ? WHERE secret_id = ? AND version = 1').run(
+        v1['retired_at'],
+        v1['mac'],
+        v1['mac_seq'],
+        v1['secret_id'],
+      );
+      db.prepare('UPDATE secret_versions SET retired_at = ? WHERE secret_id = ? AND version = 2').run(
+        '2026-06-01T12:00:00.000Z',
+        v1['secret_id'],
+      );
       db.exec('CREATE UNIQUE INDEX secret_versions_one_current ON secret_versions(secret_id) WHERE retired_at IS NULL');
     });
     const vault = await reopen();
@@ -196,7 +204,9 @@ describe('record MACs: changes made outside Rekey are caught', () => {
   ];
   for (const [column, value] of versionColumns) {
     it(`an edited version ${column} is caught`, async () => {
-      tamperWith(path, (db) => db.prepare(`UPDATE secret_versions SET ${column} = ? WHERE secret_id = (SELECT id FROM secrets WHERE name = 'gh')`).run(value));
+      tamperWith(path, (db) =>
+        db.prepare(`UPDATE secret_versions SET ${column} = ? WHERE secret_id = (SELECT id FROM secrets WHERE name = 'gh')`).run(value),
+      );
       const vault = await reopen();
       expect(integrityError(() => vault.reveal('gh', 'copy'))).toMatch(/^"gh" was changed outside Rekey: version 1 does not match its MAC/);
       expect(problems(vault)).toEqual([expect.stringMatching(/^"gh" version 1: version 1 does not match its MAC/)]);
@@ -390,11 +400,15 @@ describe('a vault made before record MACs (schema 2): trust on upgrade', () => {
         meta.run('created_at', stamp);
         audit.append(new Date(stamp), 'vault.init', null, { vaultId });
         const id = randomUUID();
-        db.prepare(`INSERT INTO secrets (id, name, env_var, provider, project, notes, rotate_every_days, created_at, updated_at, exposed_at,
-          current_version, masked, rotated_at, due_at) VALUES (?, 'old', 'OLD', 'generic', 'p', '', 90, ?, ?, NULL, 1, 'abc…xyz', ?, '2026-07-30T00:00:00.000Z')`).run(id, stamp, stamp, stamp);
+        db.prepare(
+          `INSERT INTO secrets (id, name, env_var, provider, project, notes, rotate_every_days, created_at, updated_at, exposed_at,
+          current_version, masked, rotated_at, due_at) VALUES (?, 'old', 'OLD', 'generic', 'p', '', 90, ?, ?, NULL, 1, 'abc…xyz', ?, '2026-07-30T00:00:00.000Z')`,
+        ).run(id, stamp, stamp, stamp);
         const sealed = seal(keys.encryption, Buffer.from(value), secretAssociatedData(id, 1));
-        db.prepare(`INSERT INTO secret_versions (secret_id, version, ciphertext, nonce, tag, fingerprint, masked, rotated_at, created_at, retired_at)
-          VALUES (?, 1, ?, ?, ?, ?, 'abc…xyz', ?, ?, NULL)`).run(id, sealed.ciphertext, sealed.nonce, sealed.tag, fingerprintValue(keys, value), stamp, stamp);
+        db.prepare(
+          `INSERT INTO secret_versions (secret_id, version, ciphertext, nonce, tag, fingerprint, masked, rotated_at, created_at, retired_at)
+          VALUES (?, 1, ?, ?, ?, ?, 'abc…xyz', ?, ?, NULL)`,
+        ).run(id, sealed.ciphertext, sealed.nonce, sealed.tag, fingerprintValue(keys, value), stamp, stamp);
         audit.append(new Date(stamp), 'secret.add', id, { name: 'old', provider: 'generic', project: 'p' });
         db.prepare("INSERT INTO settings (key, value) VALUES ('autoLockMinutes', '5')").run();
       })();

@@ -77,9 +77,7 @@ describe('dotenv export', () => {
         notSingle.forEach((entry: GeneratedEntry, index) => {
           const probeText = `${entry.envVar}='${entry.value}'\n${FOLLOWER}\n`;
           const readers = [dotenv.parse(probeText), pythonProbes[index] ?? {}];
-          const misread = readers.some(
-            (read) => read[entry.envVar] !== entry.value || read['FOLLOWER'] !== 'after',
-          );
+          const misread = readers.some((read) => read[entry.envVar] !== entry.value || read['FOLLOWER'] !== 'after');
           expect(misread, `single quotes would have carried ${JSON.stringify(entry.value)}`).toBe(true);
         });
       }),

@@ -28,7 +28,9 @@ describe('attacks on a backup file', () => {
   const failures: string[] = [];
 
   const state = () => ({
-    hash: createHash('sha256').update(readFileSync(join(targetHome, 'vault.db'))).digest('hex'),
+    hash: createHash('sha256')
+      .update(readFileSync(join(targetHome, 'vault.db')))
+      .digest('hex'),
     keys: JSON.stringify([...keyStore.items].sort()),
     files: readdirSync(targetHome).sort().join(','),
   });
@@ -41,7 +43,8 @@ describe('attacks on a backup file', () => {
     try {
       await restoreBackup(file, passphrase, { home: targetHome, keyStore, replace: true });
     } catch (error) {
-      if (error instanceof RekeyError && (error.code === 'backup-invalid' || error.code === 'wrong-passphrase')) refusedWith = error.message;
+      if (error instanceof RekeyError && (error.code === 'backup-invalid' || error.code === 'wrong-passphrase'))
+        refusedWith = error.message;
       else refusedWith = null;
     }
     const after = state();
@@ -74,7 +77,7 @@ describe('attacks on a backup file', () => {
   it('refuses a flipped byte anywhere: header, ciphertext, tag', async () => {
     const headerEnd = good.indexOf(0x0a);
     const positions = new Set<number>([0, 1, headerEnd - 1, headerEnd, headerEnd + 1, good.length - 17, good.length - 16, good.length - 1]);
-    for (let index = 0; positions.size < 40; index++) positions.add(Math.floor(((index * 7919) % 1000) / 1000 * good.length));
+    for (let index = 0; positions.size < 40; index++) positions.add(Math.floor((((index * 7919) % 1000) / 1000) * good.length));
     for (const position of positions) {
       const changed = Buffer.from(good);
       changed[position] = (changed[position] as number) ^ 0x20;
@@ -85,7 +88,17 @@ describe('attacks on a backup file', () => {
 
   it('refuses a file cut short or with bytes added', async () => {
     const headerEnd = good.indexOf(0x0a);
-    for (const length of [0, 1, 10, headerEnd, headerEnd + 1, headerEnd + 17, Math.floor(good.length / 2), good.length - 16, good.length - 1]) {
+    for (const length of [
+      0,
+      1,
+      10,
+      headerEnd,
+      headerEnd + 1,
+      headerEnd + 17,
+      Math.floor(good.length / 2),
+      good.length - 16,
+      good.length - 1,
+    ]) {
       await attack(`cut to ${length} bytes`, good.subarray(0, length));
     }
     await attack('one byte appended', Buffer.concat([good, Buffer.from([0])]));
@@ -94,7 +107,14 @@ describe('attacks on a backup file', () => {
   });
 
   it('refuses a wrong passphrase, however close', async () => {
-    for (const wrong of ['', 'correct horse battery stapl', 'Correct horse battery staple', 'correct horse battery staple ', ' correct horse battery staple', 'correct  horse battery staple']) {
+    for (const wrong of [
+      '',
+      'correct horse battery stapl',
+      'Correct horse battery staple',
+      'correct horse battery staple ',
+      ' correct horse battery staple',
+      'correct  horse battery staple',
+    ]) {
       await attack(`passphrase ${JSON.stringify(wrong)}`, good, wrong);
     }
     expect(failures).toEqual([]);
@@ -109,14 +129,38 @@ describe('attacks on a backup file', () => {
       edit(copy);
       return Buffer.concat([Buffer.from(JSON.stringify(copy)), body]);
     };
-    await attack('cost lowered', withHeader((h) => (h.kdf['N'] = 2 ** 11)));
-    await attack('memory bomb', withHeader((h) => Object.assign(h.kdf, { N: 2 ** 22, r: 32 })));
-    await attack('salt replaced', withHeader((h) => (h.kdf['salt'] = randomBytes(16).toString('base64'))));
-    await attack('nonce replaced', withHeader((h) => (h['nonce'] = randomBytes(12).toString('base64'))));
-    await attack('check replaced', withHeader((h) => (h['check'] = randomBytes(32).toString('hex'))));
-    await attack('newer version', withHeader((h) => (h['version'] = 2)));
-    await attack('another format', withHeader((h) => (h['format'] = 'something-else')));
-    await attack('an extra field', withHeader((h) => (h['note'] = 'hello')));
+    await attack(
+      'cost lowered',
+      withHeader((h) => (h.kdf['N'] = 2 ** 11)),
+    );
+    await attack(
+      'memory bomb',
+      withHeader((h) => Object.assign(h.kdf, { N: 2 ** 22, r: 32 })),
+    );
+    await attack(
+      'salt replaced',
+      withHeader((h) => (h.kdf['salt'] = randomBytes(16).toString('base64'))),
+    );
+    await attack(
+      'nonce replaced',
+      withHeader((h) => (h['nonce'] = randomBytes(12).toString('base64'))),
+    );
+    await attack(
+      'check replaced',
+      withHeader((h) => (h['check'] = randomBytes(32).toString('hex'))),
+    );
+    await attack(
+      'newer version',
+      withHeader((h) => (h['version'] = 2)),
+    );
+    await attack(
+      'another format',
+      withHeader((h) => (h['format'] = 'something-else')),
+    );
+    await attack(
+      'an extra field',
+      withHeader((h) => (h['note'] = 'hello')),
+    );
     await attack('header not JSON', Buffer.concat([Buffer.from('{"format":"rekey-backup",'), body]));
     await attack('no header line at all', Buffer.from(randomBytes(8192).map((byte) => (byte === 0x0a ? 0x0b : byte))));
     await attack('an empty file', Buffer.alloc(0));
@@ -129,7 +173,10 @@ describe('attacks on a backup file', () => {
     const [otherHeader, otherBody] = split(other);
     await attack("this header, the other's body", Buffer.concat([goodHeader, otherBody]));
     await attack("the other's header, this body", Buffer.concat([otherHeader, goodBody]));
-    await attack('this body, the other tag', Buffer.concat([goodHeader, goodBody.subarray(0, goodBody.length - 16), otherBody.subarray(otherBody.length - 16)]));
+    await attack(
+      'this body, the other tag',
+      Buffer.concat([goodHeader, goodBody.subarray(0, goodBody.length - 16), otherBody.subarray(otherBody.length - 16)]),
+    );
     expect(failures).toEqual([]);
   });
 

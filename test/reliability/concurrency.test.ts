@@ -61,7 +61,10 @@ describe(`concurrency: the desktop handlers and the CLI write one vault at once,
           [0, 1, 2, 3].map(async (offset) => {
             const name = `bin-${batch + offset}`;
             const value = `bin-${randomBytes(18).toString('base64url')}`;
-            const result = await runRekey(['add', name], { stdin: `${value}\n`, env: { REKEY_HOME: home, REKEY_KEYCHAIN_SERVICE: service } });
+            const result = await runRekey(['add', name], {
+              stdin: `${value}\n`,
+              env: { REKEY_HOME: home, REKEY_KEYCHAIN_SERVICE: service },
+            });
             if (result.code === 0) {
               binaryOk++;
               expected.set(name, { value, notes: '' });
@@ -93,10 +96,12 @@ describe(`concurrency: the desktop handlers and the CLI write one vault at once,
         }
       } else if (roll < 0.6) {
         const name = live[randomInt(live.length)] as string;
-        if (await call('rekey:secrets:rotate', { name, value: `app-rot-${token}` })) (expected.get(name) as Expected).value = `app-rot-${token}`;
+        if (await call('rekey:secrets:rotate', { name, value: `app-rot-${token}` }))
+          (expected.get(name) as Expected).value = `app-rot-${token}`;
       } else if (roll < 0.8) {
         const name = live[randomInt(live.length)] as string;
-        if (await call('rekey:secrets:edit', { name, patch: { notes: `app note ${token}` } })) (expected.get(name) as Expected).notes = `app note ${token}`;
+        if (await call('rekey:secrets:edit', { name, patch: { notes: `app note ${token}` } }))
+          (expected.get(name) as Expected).notes = `app note ${token}`;
       } else if (roll < 0.9) {
         const name = live.splice(randomInt(live.length), 1)[0] as string;
         if (await call('rekey:secrets:delete', { name })) expected.set(name, null);

@@ -102,7 +102,11 @@ describe(`crash consistency: ${KILLS} SIGKILLs at random moments`, () => {
     let inFlightRolledBack = 0;
     const failures: string[] = [];
     for (let life = 0; kills < KILLS; life++) {
-      const { ops, killed, stderr } = await liveAndDie(fixture.child, { ...process.env, REKEY_HOME: home, REKEY_KEYCHAIN_SERVICE: service }, life);
+      const { ops, killed, stderr } = await liveAndDie(
+        fixture.child,
+        { ...process.env, REKEY_HOME: home, REKEY_KEYCHAIN_SERVICE: service },
+        life,
+      );
       if (!killed) throw new Error(`the crash child exited by itself: ${stderr.split('\n')[0]}`);
       kills++;
       for (const { op, acked } of ops) {

@@ -76,17 +76,24 @@ function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | null {
 function nearlyValid(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
   const shape = shapeOf(schema);
   if (!shape || depth > 2) return hostileLeaf;
-  const fields = Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, shapeOf(field) ? nearlyValid(field, depth + 1) : hostileLeaf]));
+  const fields = Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [key, shapeOf(field) ? nearlyValid(field, depth + 1) : hostileLeaf]),
+  );
   return fc
     .tuple(
       fc.record(fields, { requiredKeys: [] }),
-      fc.option(fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'toString', 'extra', 'value'), hostileLeaf, { maxKeys: 2 }), { freq: 4 }),
+      fc.option(fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'toString', 'extra', 'value'), hostileLeaf, { maxKeys: 2 }), {
+        freq: 4,
+      }),
     )
     .map(([record, extra]) => {
       if (extra === null) return record;
       // JSON.parse gives "__proto__" as an own key, the way a hostile renderer could send it
       const withExtra = JSON.parse(JSON.stringify({ ...extra })) as Record<string, unknown>;
-      return Object.assign(JSON.parse(JSON.stringify(record, (_key, value: unknown) => (value === undefined ? null : value))) as object, withExtra);
+      return Object.assign(
+        JSON.parse(JSON.stringify(record, (_key, value: unknown) => (value === undefined ? null : value))) as object,
+        withExtra,
+      );
     });
 }
 
@@ -129,7 +136,11 @@ describe('hostile input at every IPC handler and at import', () => {
   /** What a refused call must leave exactly as it was. */
   const fingerprint = () =>
     JSON.stringify([
-      raw.prepare('SELECT id, name, env_var, provider, project, notes, rotate_every_days, rotated_at, exposed_at, current_version, masked FROM secrets ORDER BY id').all(),
+      raw
+        .prepare(
+          'SELECT id, name, env_var, provider, project, notes, rotate_every_days, rotated_at, exposed_at, current_version, masked FROM secrets ORDER BY id',
+        )
+        .all(),
       raw.prepare('SELECT count(*) AS n, max(seq) AS last FROM audit_events').get(),
       raw.prepare('SELECT count(*) AS n FROM secret_versions').get(),
     ]);
@@ -159,7 +170,8 @@ describe('hostile input at every IPC handler and at import', () => {
       if (valueSent && leaked.includes((payload as { value: string }).value)) issues.push('the value sent is quoted back');
       if (fingerprint() !== before) issues.push('a refused call changed the vault');
     }
-    if (channel === CONTRACT.setMasterPassword.channel && isResult(result) && result.ok) masterPassword = (payload as { next: string | null }).next;
+    if (channel === CONTRACT.setMasterPassword.channel && isResult(result) && result.ok)
+      masterPassword = (payload as { next: string | null }).next;
     await keepUnlocked();
     if (issues.length > 0) problems.push(`${label}: ${issues.join(', ')} (${JSON.stringify(result).slice(0, 300)})`);
     else tally.handled++;
@@ -171,7 +183,14 @@ describe('hostile input at every IPC handler and at import', () => {
     vault.add({ name: 'victim-2', project: 'p' }, 'victim-value-two-0123456789');
     vault.close();
     // a cheap scrypt cost: fuzzed master passwords and unlock attempts run the KDF hundreds of times
-    services = createRekeyServices({ home, keyStore, clipboard: new MemoryClipboard(), dialogs, clipboardClearSeconds: 1, kdfCost: { N: 2 ** 10, r: 8, p: 1 } });
+    services = createRekeyServices({
+      home,
+      keyStore,
+      clipboard: new MemoryClipboard(),
+      dialogs,
+      clipboardClearSeconds: 1,
+      kdfCost: { N: 2 ** 10, r: 8, p: 1 },
+    });
     raw = new Database(join(home, 'vault.db'), { readonly: true });
     dialogs.exportPath = null;
   });
@@ -185,9 +204,12 @@ describe('hostile input at every IPC handler and at import', () => {
   for (const method of METHODS) {
     it(`${CONTRACT[method].channel}: arbitrary and nearly valid payloads get typed refusals`, async () => {
       await fc.assert(
-        fc.asyncProperty(fc.oneof(fc.anything({ withObjectString: true, withNullPrototype: true, withBigInt: true }), nearlyValid(CONTRACT[method].input)), async (payload) => {
-          await attempt(CONTRACT[method].channel, payload, method);
-        }),
+        fc.asyncProperty(
+          fc.oneof(fc.anything({ withObjectString: true, withNullPrototype: true, withBigInt: true }), nearlyValid(CONTRACT[method].input)),
+          async (payload) => {
+            await attempt(CONTRACT[method].channel, payload, method);
+          },
+        ),
         { numRuns: RUNS_PER_CHANNEL },
       );
       expect(problems).toEqual([]);
@@ -246,7 +268,29 @@ describe('hostile input at every IPC handler and at import', () => {
     });
 
     it('malformed .env text is refused or previewed, and applying an importable preview answers with a typed result', async () => {
-      const piece = fc.constantFrom('A', 'KEY', '1BAD', 'export ', '=', '==', '"', "'", '`', '#', ' ', '\t', '\r', '\n', '\\n', '${A}', 'é', '\uFEFF', 'x'.repeat(70_000), '__proto__', 'constructor');
+      const piece = fc.constantFrom(
+        'A',
+        'KEY',
+        '1BAD',
+        'export ',
+        '=',
+        '==',
+        '"',
+        "'",
+        '`',
+        '#',
+        ' ',
+        '\t',
+        '\r',
+        '\n',
+        '\\n',
+        '${A}',
+        'é',
+        '\uFEFF',
+        'x'.repeat(70_000),
+        '__proto__',
+        'constructor',
+      );
       await fc.assert(
         fc.asyncProperty(fc.array(piece, { maxLength: 30 }), async (pieces) => {
           await importFile(pieces.join(''), 'malformed .env');

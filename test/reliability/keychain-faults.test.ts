@@ -75,7 +75,12 @@ describe('keychain faults', () => {
       delete: () => Promise.resolve(false),
     };
     await fault('app, keychain refuses', /No OS keychain is reachable/, async () => {
-      const services = createRekeyServices({ home: v.home, keyStore: failing, clipboard: new MemoryClipboard(), dialogs: new ScriptedDialogs() });
+      const services = createRekeyServices({
+        home: v.home,
+        keyStore: failing,
+        clipboard: new MemoryClipboard(),
+        dialogs: new ScriptedDialogs(),
+      });
       const status = await services.dispatch('rekey:vault:status', {}, { trusted: true });
       const list = await services.dispatch('rekey:secrets:list', {}, { trusted: true });
       await services.close();
@@ -91,7 +96,12 @@ describe('keychain faults', () => {
       expectCleanError(await v.run(['get', 'k'])),
     );
     await fault('key deleted (app)', /is not in the OS keychain/, async () => {
-      const services = createRekeyServices({ home: v.home, keyStore: realKeyStore(v.service), clipboard: new MemoryClipboard(), dialogs: new ScriptedDialogs() });
+      const services = createRekeyServices({
+        home: v.home,
+        keyStore: realKeyStore(v.service),
+        clipboard: new MemoryClipboard(),
+        dialogs: new ScriptedDialogs(),
+      });
       const status = await services.dispatch('rekey:vault:status', {}, { trusted: true });
       await services.close();
       expect(status).toMatchObject({ ok: true, value: { state: 'keychain-unavailable' } });
@@ -114,10 +124,17 @@ describe('keychain faults', () => {
       ['a key of the wrong length', randomBytes(16).toString('base64')],
     ] as const) {
       await realKeyStore(v.service).set(account, wrong);
-      await fault(label, /The vault key in the OS keychain .* does not belong to the vault at/, async () => expectCleanError(await v.run(['get', 'k'])));
+      await fault(label, /The vault key in the OS keychain .* does not belong to the vault at/, async () =>
+        expectCleanError(await v.run(['get', 'k'])),
+      );
     }
     await fault('wrong key (app)', /does not belong to the vault/, async () => {
-      const services = createRekeyServices({ home: v.home, keyStore: realKeyStore(v.service), clipboard: new MemoryClipboard(), dialogs: new ScriptedDialogs() });
+      const services = createRekeyServices({
+        home: v.home,
+        keyStore: realKeyStore(v.service),
+        clipboard: new MemoryClipboard(),
+        dialogs: new ScriptedDialogs(),
+      });
       const status = await services.dispatch('rekey:vault:status', {}, { trusted: true });
       await services.close();
       expect(status).toMatchObject({ ok: false, error: { code: 'wrong-vault-key' } });

@@ -22,7 +22,10 @@ import { recordFigures } from './support/figures.js';
  */
 const CLASSES = ['values', 'rows', 'versions', 'settings', 'schema', 'log'] as const;
 type TamperClass = (typeof CLASSES)[number];
-const tally = Object.fromEntries(CLASSES.map((cls) => [cls, { tried: 0, detected: 0 }])) as Record<TamperClass, { tried: number; detected: number }>;
+const tally = Object.fromEntries(CLASSES.map((cls) => [cls, { tried: 0, detected: 0 }])) as Record<
+  TamperClass,
+  { tried: number; detected: number }
+>;
 const record = (detected: boolean, cls: TamperClass = 'values') => {
   tally[cls].tried++;
   if (detected) tally[cls].detected++;
@@ -47,7 +50,6 @@ function integrityFailure(run: () => unknown): boolean {
     return error instanceof RekeyError && error.code === 'integrity';
   }
 }
-
 
 const SAVED_SETTINGS = {
   defaultRotateEveryDays: 60,
@@ -112,7 +114,8 @@ describe('tampering with the vault file', () => {
     vault = temp.vault;
     const make = [sampleKeys.github, sampleKeys.stripe, sampleKeys.aws, sampleKeys.generic, sampleKeys.generic];
     names.forEach((name, index) => {
-      const value = index < make.length ? (make[index] as () => string)() : `-----BEGIN KEY-----\n${sampleKeys.generic()}\n-----END KEY-----\n`;
+      const value =
+        index < make.length ? (make[index] as () => string)() : `-----BEGIN KEY-----\n${sampleKeys.generic()}\n-----END KEY-----\n`;
       vault.add({ name }, value);
       values.set(name, value);
     });
@@ -135,7 +138,11 @@ describe('tampering with the vault file', () => {
   });
 
   it('a flipped byte in any ciphertext, nonce or tag breaks that one secret and no other', () => {
-    const rows = raw.prepare('SELECT v.rowid AS rowid, s.name, v.version, v.retired_at IS NULL AS current, v.ciphertext, v.nonce, v.tag FROM secret_versions v JOIN secrets s ON s.id = v.secret_id').all() as Array<{
+    const rows = raw
+      .prepare(
+        'SELECT v.rowid AS rowid, s.name, v.version, v.retired_at IS NULL AS current, v.ciphertext, v.nonce, v.tag FROM secret_versions v JOIN secrets s ON s.id = v.secret_id',
+      )
+      .all() as Array<{
       rowid: number;
       name: string;
       version: number;
@@ -150,13 +157,15 @@ describe('tampering with the vault file', () => {
         const original = row[column];
         for (let index = 0; index < original.length; index++) {
           const changed = Buffer.from(original);
-          changed[index] = (changed[index] as number) ^ (1 << index % 8);
+          changed[index] = (changed[index] as number) ^ (1 << (index % 8));
           raw.prepare(`UPDATE secret_versions SET ${column} = ? WHERE rowid = ?`).run(changed, row.rowid);
           const report = vault.verifyValues();
           const onlyThisOne = report.broken.length === 1 && report.broken[0]?.name === row.name && report.broken[0].version === row.version;
           // the secret's own reveal refuses (current version), the others still open
           const revealRefused = !row.current || integrityFailure(() => vault.checkValues([vault.show(row.name)], () => null));
-          const othersOpen = names.filter((name) => name !== row.name).every((name) => !integrityFailure(() => vault.checkValues([vault.show(name)], () => null)));
+          const othersOpen = names
+            .filter((name) => name !== row.name)
+            .every((name) => !integrityFailure(() => vault.checkValues([vault.show(name)], () => null)));
           const detected = onlyThisOne && revealRefused && othersOpen;
           record(detected);
           if (!detected) misses.push(`${row.name} v${row.version} ${column}[${index}]`);
@@ -171,10 +180,14 @@ describe('tampering with the vault file', () => {
   it('a ciphertext moved to another secret, or to another version of its own, fails', () => {
     const sealed = (name: string, version: number) =>
       raw
-        .prepare('SELECT v.rowid AS rowid, ciphertext, nonce, tag FROM secret_versions v JOIN secrets s ON s.id = v.secret_id WHERE s.name = ? AND v.version = ?')
+        .prepare(
+          'SELECT v.rowid AS rowid, ciphertext, nonce, tag FROM secret_versions v JOIN secrets s ON s.id = v.secret_id WHERE s.name = ? AND v.version = ?',
+        )
         .get(name, version) as { rowid: number; ciphertext: Buffer; nonce: Buffer; tag: Buffer };
     const put = (rowid: number, from: { ciphertext: Buffer; nonce: Buffer; tag: Buffer }) =>
-      raw.prepare('UPDATE secret_versions SET ciphertext = ?, nonce = ?, tag = ? WHERE rowid = ?').run(from.ciphertext, from.nonce, from.tag, rowid);
+      raw
+        .prepare('UPDATE secret_versions SET ciphertext = ?, nonce = ?, tag = ? WHERE rowid = ?')
+        .run(from.ciphertext, from.nonce, from.tag, rowid);
     const moves: Array<[string, number, string, number]> = [
       ['generic-1', 1, 'generic-2', 1],
       ['aws', 1, 'pem', 1],
@@ -199,14 +212,30 @@ describe('tampering with the vault file', () => {
     const target = summaries.find((secret) => secret.id === id);
     const refused = target !== undefined && integrityFailure(() => vault.checkValues([target], () => null));
     const marked = summaries.filter((secret) => secret.altered).map((secret) => secret.id);
-    const others = summaries.filter((secret) => secret.id !== id).every((secret) => !integrityFailure(() => vault.checkValues([secret], () => null)));
+    const others = summaries
+      .filter((secret) => secret.id !== id)
+      .every((secret) => !integrityFailure(() => vault.checkValues([secret], () => null)));
     const problems = vault.verifyRecords().problems;
     const named = problems.length > 0 && problems.every((problem) => verifySubject.test(problem.subject));
     return refused && marked.length === 1 && marked[0] === id && others && named;
   };
 
   it('rows: every covered column of every secret edited is caught for that secret alone', () => {
-    const columns = ['name', 'env_var', 'provider', 'project', 'notes', 'rotate_every_days', 'created_at', 'updated_at', 'exposed_at', 'current_version', 'masked', 'rotated_at', 'due_at'];
+    const columns = [
+      'name',
+      'env_var',
+      'provider',
+      'project',
+      'notes',
+      'rotate_every_days',
+      'created_at',
+      'updated_at',
+      'exposed_at',
+      'current_version',
+      'masked',
+      'rotated_at',
+      'due_at',
+    ];
     const misses: string[] = [];
     for (const name of names) {
       const original = copyRows(raw, name);
@@ -267,29 +296,40 @@ describe('tampering with the vault file', () => {
         () => {
           const v1 = beforeRotation.versions[0] as Row;
           raw.exec('DROP INDEX secret_versions_one_current');
-          raw.prepare('UPDATE secret_versions SET retired_at = NULL, mac = ?, mac_seq = ? WHERE secret_id = ? AND version = 1').run(v1['mac'], v1['mac_seq'], v1['secret_id']);
+          raw
+            .prepare('UPDATE secret_versions SET retired_at = NULL, mac = ?, mac_seq = ? WHERE secret_id = ? AND version = 1')
+            .run(v1['mac'], v1['mac_seq'], v1['secret_id']);
         },
       ],
     ];
     for (const [what, replay] of replays) {
       replay();
-      const detected = integrityFailure(() => vault.checkValues([{ id: String(now.secret['id']), name: 'gh' }], () => null)) || vault.verifyRecords().problems.some((problem) => problem.subject.startsWith('"gh"'));
+      const detected =
+        integrityFailure(() => vault.checkValues([{ id: String(now.secret['id']), name: 'gh' }], () => null)) ||
+        vault.verifyRecords().problems.some((problem) => problem.subject.startsWith('"gh"'));
       const named = vault.verifyRecords().problems.some((problem) => problem.subject.startsWith('"gh"'));
       record(detected && named, 'rows');
       if (!(detected && named)) misses.push(what);
       putRows(raw, now);
-      if (what === 'version row') raw.exec('CREATE UNIQUE INDEX secret_versions_one_current ON secret_versions(secret_id) WHERE retired_at IS NULL');
+      if (what === 'version row')
+        raw.exec('CREATE UNIQUE INDEX secret_versions_one_current ON secret_versions(secret_id) WHERE retired_at IS NULL');
     }
     expect(misses).toEqual([]);
     expect(vault.verifyRecords().problems).toEqual([]);
   });
 
   it('versions: every covered column of every version row edited is named by audit verify (and refused when current)', () => {
-    const rows = raw.prepare('SELECT v.rowid AS rowid, s.name, v.version, v.retired_at IS NULL AS current FROM secret_versions v JOIN secrets s ON s.id = v.secret_id').all() as Array<{ rowid: number; name: string; version: number; current: number }>;
+    const rows = raw
+      .prepare(
+        'SELECT v.rowid AS rowid, s.name, v.version, v.retired_at IS NULL AS current FROM secret_versions v JOIN secrets s ON s.id = v.secret_id',
+      )
+      .all() as Array<{ rowid: number; name: string; version: number; current: number }>;
     const misses: string[] = [];
     for (const row of rows) {
       for (const column of ['fingerprint', 'masked', 'rotated_at', 'created_at', 'retired_at']) {
-        const original = (raw.prepare(`SELECT ${column} AS value FROM secret_versions WHERE rowid = ?`).get(row.rowid) as { value: unknown }).value;
+        const original = (
+          raw.prepare(`SELECT ${column} AS value FROM secret_versions WHERE rowid = ?`).get(row.rowid) as { value: unknown }
+        ).value;
         // a retired version keeps a date: clearing it would break the one-current index, which the schema check guards
         raw.prepare(`UPDATE secret_versions SET ${column} = ? WHERE rowid = ?`).run(changed(original), row.rowid);
         const problems = vault.verifyRecords().problems;
@@ -321,7 +361,10 @@ describe('tampering with the vault file', () => {
     const edits: Array<[string, () => void]> = [
       ...rows.map((row): [string, () => void] => [
         `edit ${row.key}`,
-        () => raw.prepare('UPDATE settings SET value = ? WHERE key = ?').run(row.value === 'true' ? 'false' : row.value === 'false' ? 'true' : String(Number(row.value) + 1), row.key),
+        () =>
+          raw
+            .prepare('UPDATE settings SET value = ? WHERE key = ?')
+            .run(row.value === 'true' ? 'false' : row.value === 'false' ? 'true' : String(Number(row.value) + 1), row.key),
       ]),
       ['plant a row', () => raw.prepare("INSERT INTO settings (key, value) VALUES ('futureSetting', '1')").run()],
       ['remove a row', () => raw.prepare("DELETE FROM settings WHERE key = 'autoLockMinutes'").run()],
@@ -351,7 +394,9 @@ describe('tampering with the vault file', () => {
     const all = () => raw.prepare('SELECT * FROM audit_events ORDER BY seq').all() as Row[];
     const restore = (rows: Row[]) => {
       raw.prepare('DELETE FROM audit_events').run();
-      const insert = raw.prepare('INSERT INTO audit_events (seq, at, action, secret_id, detail_json, prev_mac, mac) VALUES (@seq, @at, @action, @secret_id, @detail_json, @prev_mac, @mac)');
+      const insert = raw.prepare(
+        'INSERT INTO audit_events (seq, at, action, secret_id, detail_json, prev_mac, mac) VALUES (@seq, @at, @action, @secret_id, @detail_json, @prev_mac, @mac)',
+      );
       for (const row of rows) insert.run(row);
     };
     const verdictNames = (seq: number) => {
@@ -399,10 +444,13 @@ describe('tampering with the vault file', () => {
       const head = (raw.prepare("SELECT value FROM meta WHERE key = 'audit_head'").get() as { value: string }).value;
       const misses: string[] = [];
       const cuts: Array<[string, () => void]> = [
-        ['every entry and the head', () => {
-          raw.prepare('DELETE FROM audit_events').run();
-          raw.prepare("DELETE FROM meta WHERE key = 'audit_head'").run();
-        }],
+        [
+          'every entry and the head',
+          () => {
+            raw.prepare('DELETE FROM audit_events').run();
+            raw.prepare("DELETE FROM meta WHERE key = 'audit_head'").run();
+          },
+        ],
         ['every entry', () => raw.prepare('DELETE FROM audit_events').run()],
         ['entry 1', () => raw.prepare('DELETE FROM audit_events WHERE seq = 1').run()],
       ];
@@ -454,14 +502,23 @@ describe('tampering with the schema', () => {
 
   it('a planted trigger, view, table or index, or a guard removed or altered: the vault does not open', () => {
     const plants: Array<[string, string]> = [
-      ['leak', 'CREATE TABLE loot (v BLOB); CREATE TRIGGER leak AFTER INSERT ON secret_versions BEGIN INSERT INTO loot VALUES (new.ciphertext); END;'],
-      ['no_lock', "CREATE TRIGGER no_lock AFTER INSERT ON settings BEGIN UPDATE settings SET value = '0' WHERE key = 'autoLockMinutes'; END;"],
+      [
+        'leak',
+        'CREATE TABLE loot (v BLOB); CREATE TRIGGER leak AFTER INSERT ON secret_versions BEGIN INSERT INTO loot VALUES (new.ciphertext); END;',
+      ],
+      [
+        'no_lock',
+        "CREATE TRIGGER no_lock AFTER INSERT ON settings BEGIN UPDATE settings SET value = '0' WHERE key = 'autoLockMinutes'; END;",
+      ],
       ['unexpose', 'CREATE TRIGGER unexpose AFTER UPDATE ON secrets BEGIN UPDATE secrets SET exposed_at = NULL WHERE id = new.id; END;'],
       ['everything', 'CREATE VIEW everything AS SELECT * FROM secrets'],
       ['extra', 'CREATE TABLE extra (x)'],
       ['by_env', 'CREATE INDEX by_env ON secrets(env_var)'],
       ['audit_events_no_delete', 'DROP TRIGGER audit_events_no_delete'],
-      ['audit_events_no_update', "DROP TRIGGER audit_events_no_update; CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events WHEN 0 BEGIN SELECT RAISE(ABORT, 'x'); END;"],
+      [
+        'audit_events_no_update',
+        "DROP TRIGGER audit_events_no_update; CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events WHEN 0 BEGIN SELECT RAISE(ABORT, 'x'); END;",
+      ],
       ['secret_versions_one_current', 'DROP INDEX secret_versions_one_current'],
     ];
     const misses: string[] = [];

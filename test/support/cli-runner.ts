@@ -37,9 +37,7 @@ export interface RekeyResult {
 
 /** Anything of ours that could point the child at a developer's own vault or keychain is dropped. */
 function inheritedEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !key.startsWith('REKEY_') || key === 'REKEY_PRIVATE_KEYRING'),
-  );
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('REKEY_') || key === 'REKEY_PRIVATE_KEYRING'));
 }
 
 export function runRekey(args: readonly string[], options: RunOptions = {}): Promise<RekeyResult> {

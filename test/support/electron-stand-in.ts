@@ -196,7 +196,10 @@ export const protocol = {
 };
 export const ipcMain = { handle: (channel: string, listener: Listener) => calls.handled.set(channel, listener) };
 export const BrowserWindow = StandInWindow;
-export const Menu = { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: unknown) => calls.menuTemplates.push(menu) };
+export const Menu = {
+  buildFromTemplate: (template: unknown) => template,
+  setApplicationMenu: (menu: unknown) => calls.menuTemplates.push(menu),
+};
 export const nativeTheme = { shouldUseDarkColors: false };
 export const session = { defaultSession: new StandInSession() };
 export const shell = { openExternal: async (url: string) => void calls.externalUrls.push(url) };

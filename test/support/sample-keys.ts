@@ -219,7 +219,11 @@ function samplesFor(r: Random): Record<string, ProviderSamples> {
     },
     groq: {
       valid: [valid('gsk_', s(ALNUM, 52))],
-      nearMisses: [miss('shorter', 'gsk_', s(ALNUM, 51)), miss('longer', 'gsk_', s(ALNUM, 53)), miss('characters', 'gsk_', `${s(ALNUM, 51)}-`)],
+      nearMisses: [
+        miss('shorter', 'gsk_', s(ALNUM, 51)),
+        miss('longer', 'gsk_', s(ALNUM, 53)),
+        miss('characters', 'gsk_', `${s(ALNUM, 51)}-`),
+      ],
     },
     shopify: {
       valid: ['shpat_', 'shpca_', 'shppa_', 'shpss_'].map((prefix) => valid(prefix, s(MIXED_HEX, 32))),
@@ -240,11 +244,19 @@ function samplesFor(r: Random): Record<string, ProviderSamples> {
     },
     linear: {
       valid: [valid('lin_api_', s(ALNUM, 40))],
-      nearMisses: [miss('shorter', 'lin_api_', s(ALNUM, 39)), miss('longer', 'lin_api_', s(ALNUM, 41)), miss('prefix', 'lin_oauth_', s(ALNUM, 40))],
+      nearMisses: [
+        miss('shorter', 'lin_api_', s(ALNUM, 39)),
+        miss('longer', 'lin_api_', s(ALNUM, 41)),
+        miss('prefix', 'lin_oauth_', s(ALNUM, 40)),
+      ],
     },
     perplexity: {
       valid: [valid('pplx-', s(ALNUM, 48))],
-      nearMisses: [miss('shorter', 'pplx-', s(ALNUM, 47)), miss('longer', 'pplx-', s(ALNUM, 49)), miss('characters', 'pplx-', `${s(ALNUM, 47)}_`)],
+      nearMisses: [
+        miss('shorter', 'pplx-', s(ALNUM, 47)),
+        miss('longer', 'pplx-', s(ALNUM, 49)),
+        miss('characters', 'pplx-', `${s(ALNUM, 47)}_`),
+      ],
     },
     databricks: {
       valid: [valid('dapi', s(HEX, 32)), valid('dapi', `${s(HEX, 32)}-2`)],

@@ -31,7 +31,9 @@ export function copyOfSecret(dbPath: string, name: string): StoredSecret {
   try {
     const secret = db.prepare('SELECT * FROM secrets WHERE name = ?').get(name) as Record<string, unknown> | undefined;
     if (!secret) throw new Error(`no secret "${name}" in ${dbPath}`);
-    const versions = db.prepare('SELECT * FROM secret_versions WHERE secret_id = ? ORDER BY version').all(secret['id']) as Array<Record<string, unknown>>;
+    const versions = db.prepare('SELECT * FROM secret_versions WHERE secret_id = ? ORDER BY version').all(secret['id']) as Array<
+      Record<string, unknown>
+    >;
     return { secret, versions };
   } finally {
     db.close();

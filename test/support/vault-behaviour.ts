@@ -279,7 +279,9 @@ export function describeVaultBehaviour(label: string, makeKeyStore: () => KeySto
       t.vault.add({ name: 'b' }, sampleKeys.generic());
       t.vault.add({ name: 'c' }, sampleKeys.generic());
       const db = new Database(vaultDatabasePath(t.home));
-      const rows = db.prepare('SELECT s.name, v.secret_id, v.ciphertext, v.nonce, v.tag FROM secret_versions v JOIN secrets s ON s.id = v.secret_id').all() as Array<{
+      const rows = db
+        .prepare('SELECT s.name, v.secret_id, v.ciphertext, v.nonce, v.tag FROM secret_versions v JOIN secrets s ON s.id = v.secret_id')
+        .all() as Array<{
         name: string;
         secret_id: string;
         ciphertext: Buffer;
@@ -296,13 +298,23 @@ export function describeVaultBehaviour(label: string, makeKeyStore: () => KeySto
       flipped[0] = (flipped[0] ?? 0) ^ 0x01;
       db.prepare('UPDATE secret_versions SET ciphertext = ? WHERE secret_id = ?').run(flipped, a.secret_id);
       // b gets c's sealed value: authentic bytes, wrong row
-      db.prepare('UPDATE secret_versions SET ciphertext = ?, nonce = ?, tag = ? WHERE secret_id = ?').run(c.ciphertext, c.nonce, c.tag, b.secret_id);
+      db.prepare('UPDATE secret_versions SET ciphertext = ?, nonce = ?, tag = ? WHERE secret_id = ?').run(
+        c.ciphertext,
+        c.nonce,
+        c.tag,
+        b.secret_id,
+      );
       db.close();
 
       expectRekeyError(() => t.vault.reveal('a', 'reveal'), 'integrity');
       expectRekeyError(() => t.vault.reveal('b', 'reveal'), 'integrity');
       expect(t.vault.reveal('c', 'reveal')).toBeTypeOf('string');
-      expect(t.vault.verifyValues().broken.map((hit) => hit.name).sort()).toEqual(['a', 'b']);
+      expect(
+        t.vault
+          .verifyValues()
+          .broken.map((hit) => hit.name)
+          .sort(),
+      ).toEqual(['a', 'b']);
     });
 
     it('reports the missing or wrong vault key plainly, leaving the vault file untouched', async () => {
@@ -360,7 +372,11 @@ export function describeVaultBehaviour(label: string, makeKeyStore: () => KeySto
         db.close();
         expect(rows).toHaveLength(t.vault.list().length);
         for (const row of rows) {
-          expect([row['current_version'], row['masked'], row['rotated_at']]).toEqual([row['version'], row['v_masked'], row['v_rotated_at']]);
+          expect([row['current_version'], row['masked'], row['rotated_at']]).toEqual([
+            row['version'],
+            row['v_masked'],
+            row['v_rotated_at'],
+          ]);
           const due = new Date(String(row['rotated_at']));
           due.setDate(due.getDate() + Number(row['rotate_every_days']));
           expect(row['due_at']).toBe(due.toISOString());

@@ -83,7 +83,8 @@ export const restore: Command = {
     );
     if (result.previousVaultKeptAt) out(ctx, `The vault it replaced is kept at ${oneLine(result.previousVaultKeptAt)}.`);
     if (result.masterPassword) out(ctx, 'It has the master password it had when the backup was made.');
-    if (result.verdict.auditProblem) warn(ctx, `the restored audit log does not verify (${result.verdict.auditProblem}), as in the vault it was taken from.`);
+    if (result.verdict.auditProblem)
+      warn(ctx, `the restored audit log does not verify (${result.verdict.auditProblem}), as in the vault it was taken from.`);
     return EXIT.ok;
   },
 };

@@ -29,7 +29,10 @@ export const list: Command = {
       else out(ctx, secretsTable(secrets));
       const altered = secrets.filter((secret) => secret.altered).length;
       if (altered > 0 && !flag(args, 'json')) {
-        warn(ctx, `${altered === 1 ? '1 secret was' : `${altered} secrets were`} changed outside Rekey (marked ALTERED); \`rekey audit verify\` says what changed.`);
+        warn(
+          ctx,
+          `${altered === 1 ? '1 secret was' : `${altered} secrets were`} changed outside Rekey (marked ALTERED); \`rekey audit verify\` says what changed.`,
+        );
       }
       return EXIT.ok;
     });
@@ -75,7 +78,8 @@ export const history: Command = {
 export const due: Command = {
   name: 'due',
   usage: 'rekey due [--within DAYS] [--json]',
-  summary: 'secrets due within the lead time (14 days unless changed in Settings) or --within DAYS; exit code 3 when any is overdue or exposed; never needs the master password',
+  summary:
+    'secrets due within the lead time (14 days unless changed in Settings) or --within DAYS; exit code 3 when any is overdue or exposed; never needs the master password',
   async run(ctx, argv) {
     const args = parseCommandArgs('due', argv, { within: { type: 'string' }, json: { type: 'boolean' } }, { min: 0, max: 0, names: '' });
     const within = daysOption(args, 'within', 'due');

@@ -47,8 +47,8 @@ async function scanStaged(ctx: CliContext): Promise<number> {
   const lines = vault.map((finding) => `  ${where(finding)}  ${vaultKeyWords(finding)}  ${oneLine(finding.masked)}`);
   ctx.stderr.write(
     terminalSafe(
-    `rekey: this commit would add ${vault.length === 1 ? 'a value' : `${vault.length} values`} from your vault:\n${lines.join('\n')}\n` +
-      'Remove it from the staged files (git restore --staged, or edit and git add). To commit anyway: git commit --no-verify\n',
+      `rekey: this commit would add ${vault.length === 1 ? 'a value' : `${vault.length} values`} from your vault:\n${lines.join('\n')}\n` +
+        'Remove it from the staged files (git restore --staged, or edit and git add). To commit anyway: git commit --no-verify\n',
     ),
   );
   return EXIT.found;
@@ -85,7 +85,10 @@ export const scan: Command = {
       if (report.findings.length > 0) out(ctx, findingsTable(report.findings));
       out(ctx, summaryLine(report));
       if (report.summary.valuesTooShort > 0) {
-        warn(ctx, `${report.summary.valuesTooShort} stored value(s) shorter than ${scanning.MIN_KNOWN_VALUE_BYTES} bytes were not searched for: too short to tell a leak from ordinary text.`);
+        warn(
+          ctx,
+          `${report.summary.valuesTooShort} stored value(s) shorter than ${scanning.MIN_KNOWN_VALUE_BYTES} bytes were not searched for: too short to tell a leak from ordinary text.`,
+        );
       }
     }
     return report.findings.length > 0 ? EXIT.found : EXIT.ok;

@@ -31,7 +31,8 @@ function metadataFrom(args: Parsed, command: string) {
 
 export const add: Command = {
   name: 'add',
-  usage: 'rekey add NAME [--env VAR] [--project P] [--provider ID] [--rotate-every DAYS] [--rotated-at YYYY-MM-DD] [--notes TEXT]   (value on stdin)',
+  usage:
+    'rekey add NAME [--env VAR] [--project P] [--provider ID] [--rotate-every DAYS] [--rotated-at YYYY-MM-DD] [--notes TEXT]   (value on stdin)',
   summary: 'store a new secret; the value is read from stdin, never from the command line',
   async run(ctx, argv) {
     const args = parseCommandArgs('add', argv, METADATA_OPTIONS, one);
@@ -41,7 +42,10 @@ export const add: Command = {
       const value = await readSecretValue(ctx, `"${name}"`);
       const { secret, warnings } = vault.add(input, value);
       for (const warning of warnings) warn(ctx, warning);
-      out(ctx, `Added ${secret.name} (${secret.providerName}, ${secret.envVar}) ${secret.masked}; ${dueWords(secret)} on ${day(secret.dueAt)}.`);
+      out(
+        ctx,
+        `Added ${secret.name} (${secret.providerName}, ${secret.envVar}) ${secret.masked}; ${dueWords(secret)} on ${day(secret.dueAt)}.`,
+      );
       return EXIT.ok;
     });
   },
@@ -113,7 +117,8 @@ export const undoRotate = oneSecretCommand(
 
 export const edit: Command = {
   name: 'edit',
-  usage: 'rekey edit NAME [--name NEW] [--env VAR] [--project P] [--provider ID] [--rotate-every DAYS] [--rotated-at YYYY-MM-DD] [--notes TEXT]',
+  usage:
+    'rekey edit NAME [--name NEW] [--env VAR] [--project P] [--provider ID] [--rotate-every DAYS] [--rotated-at YYYY-MM-DD] [--notes TEXT]',
   summary: 'change metadata (never the value: use rotate)',
   async run(ctx, argv) {
     const args = parseCommandArgs('edit', argv, { ...METADATA_OPTIONS, name: { type: 'string' } }, one);
@@ -151,7 +156,11 @@ export const remove: Command = {
     const name = args.positionals[0] as string;
     return withVault(ctx, async (vault) => {
       const secret = vault.show(name);
-      if (ctx.stdin.isTTY && !flag(args, 'yes') && !(await confirm(ctx, `Delete ${secret.name} and all ${secret.version} version(s)? [y/N] `))) {
+      if (
+        ctx.stdin.isTTY &&
+        !flag(args, 'yes') &&
+        !(await confirm(ctx, `Delete ${secret.name} and all ${secret.version} version(s)? [y/N] `))
+      ) {
         throw new RekeyError('invalid-input', `Kept ${secret.name}; nothing was deleted.`);
       }
       vault.remove(name);

@@ -79,7 +79,10 @@ export const importCommand: Command = {
       content = readFileSync(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new RekeyError('import-invalid', code === 'ENOENT' ? `No file at ${file}.` : `Cannot read ${file} (${code ?? 'unknown error'}).`);
+      throw new RekeyError(
+        'import-invalid',
+        code === 'ENOENT' ? `No file at ${file}.` : `Cannot read ${file} (${code ?? 'unknown error'}).`,
+      );
     }
     const parsed = dotenv.parseEnvFile(content, file);
     return withVault(ctx, (vault) => {
@@ -93,7 +96,11 @@ export const importCommand: Command = {
             row.name,
             row.providerName,
             row.masked,
-            [row.problem, row.sameValueAs.length > 0 ? `same value as ${row.sameValueAs.join(', ')}` : null, row.warning === null ? null : 'loads code: see warning']
+            [
+              row.problem,
+              row.sameValueAs.length > 0 ? `same value as ${row.sameValueAs.join(', ')}` : null,
+              row.warning === null ? null : 'loads code: see warning',
+            ]
               .filter(Boolean)
               .join('; '),
           ]),
@@ -104,7 +111,12 @@ export const importCommand: Command = {
         warn(ctx, `line(s) ${plan.ignoredLines.join(', ')} of ${file} were not understood and are skipped.`);
       }
       if (flag(args, 'dry-run')) {
-        out(ctx, plan.importable ? `Dry run: ${plan.rows.length} secret(s) would be imported; nothing was stored.` : 'Dry run: the import would be refused (see NOTE); nothing was stored.');
+        out(
+          ctx,
+          plan.importable
+            ? `Dry run: ${plan.rows.length} secret(s) would be imported; nothing was stored.`
+            : 'Dry run: the import would be refused (see NOTE); nothing was stored.',
+        );
         return EXIT.ok;
       }
       const added = applyImport(vault, plan);
@@ -119,13 +131,18 @@ export const run: Command = {
   name: 'run',
   usage: 'rekey run (--project P | --all) -- CMD [ARGS…]',
   summary:
-    "start CMD with the secrets in its environment only (nothing is written to disk); never sets variables that load code, such as PATH or LD_PRELOAD",
+    'start CMD with the secrets in its environment only (nothing is written to disk); never sets variables that load code, such as PATH or LD_PRELOAD',
   async run(ctx, argv) {
     const separator = argv.indexOf('--');
     if (separator === -1 || separator === argv.length - 1) {
       throw new UsageError('give the command after --, e.g. rekey run --project api -- npm start', 'run');
     }
-    const args = parseCommandArgs('run', argv.slice(0, separator), { project: { type: 'string' }, all: { type: 'boolean' } }, { min: 0, max: 0, names: '' });
+    const args = parseCommandArgs(
+      'run',
+      argv.slice(0, separator),
+      { project: { type: 'string' }, all: { type: 'boolean' } },
+      { min: 0, max: 0, names: '' },
+    );
     const project = stringOption(args, 'project');
     // Every key in the vault going to whatever command was typed is too easy to do by accident.
     if (project === undefined && !flag(args, 'all')) {

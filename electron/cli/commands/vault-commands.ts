@@ -52,7 +52,8 @@ export const audit: Command = {
           values.broken.length === 0
             ? `Stored values: ${values.checked} versions, all decrypt and verify.`
             : `Stored values: ${values.broken.length} of ${values.checked} versions FAILED their integrity check: ` +
-                values.broken.map((hit) => `"${hit.name}" version ${hit.version}`).join(', ') + '.',
+                values.broken.map((hit) => `"${hit.name}" version ${hit.version}`).join(', ') +
+                '.',
         );
         lines.push(
           records.problems.length === 0
@@ -94,7 +95,8 @@ async function newPassword(ctx: CliContext): Promise<string> {
     if (first !== again) throw new RekeyError('invalid-input', 'The two passwords differ; nothing was changed.');
     return first;
   }
-  if (ctx.stdin.isTTY) throw new RekeyError('password-required', 'A new master password is needed, and --no-input forbids asking for it; pipe it on stdin.');
+  if (ctx.stdin.isTTY)
+    throw new RekeyError('password-required', 'A new master password is needed, and --no-input forbids asking for it; pipe it on stdin.');
   return readSecretValue(ctx, 'the new master password');
 }
 
@@ -105,11 +107,14 @@ export const password: Command = {
   async run(ctx, argv) {
     const args = parseCommandArgs('password', argv, {}, { min: 1, max: 1, names: 'set, change or remove' });
     const sub = args.positionals[0];
-    if (sub !== 'set' && sub !== 'change' && sub !== 'remove') throw new UsageError(`unknown password subcommand "${sub}" (set, change or remove)`, 'password');
+    if (sub !== 'set' && sub !== 'change' && sub !== 'remove')
+      throw new UsageError(`unknown password subcommand "${sub}" (set, change or remove)`, 'password');
     const options = vaultOptions(ctx);
     const has = await hasMasterPassword(options);
-    if (sub === 'set' && has) throw new RekeyError('invalid-input', 'This vault already has a master password; change it with `rekey password change`.');
-    if (sub !== 'set' && !has) throw new RekeyError('invalid-input', 'This vault has no master password; set one with `rekey password set`.');
+    if (sub === 'set' && has)
+      throw new RekeyError('invalid-input', 'This vault already has a master password; change it with `rekey password change`.');
+    if (sub !== 'set' && !has)
+      throw new RekeyError('invalid-input', 'This vault has no master password; set one with `rekey password set`.');
     // the current password first (change, remove), so a typo is caught before the new one is typed
     const current = sub === 'set' ? null : await passwordAsker(ctx, 'Current master password')();
     const next = sub === 'remove' ? null : await newPassword(ctx);

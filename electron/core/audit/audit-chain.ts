@@ -61,7 +61,12 @@ function isGenesisOf(record: AuditRecord, vaultId: string): boolean {
  * Walks the chain in seq order and names the first entry that does not hold. The log must start
  * at entry 1, `vault.init` naming `vaultId`: an empty log, or one whose start was removed, fails.
  */
-export function verifyChain(auditKey: Buffer, records: Iterable<ChainedAuditRecord>, head: AuditHead | null, vaultId: string): AuditVerdict {
+export function verifyChain(
+  auditKey: Buffer,
+  records: Iterable<ChainedAuditRecord>,
+  head: AuditHead | null,
+  vaultId: string,
+): AuditVerdict {
   let expectedPrev: Buffer = GENESIS_MAC;
   let expectedSeq = 1;
   let count = 0;
@@ -76,7 +81,12 @@ export function verifyChain(auditKey: Buffer, records: Iterable<ChainedAuditReco
       };
     }
     if (!same(record.prevMac, expectedPrev)) {
-      return { ok: false, entries: count, firstBrokenSeq: record.seq, reason: `entry ${record.seq} does not follow entry ${record.seq - 1}` };
+      return {
+        ok: false,
+        entries: count,
+        firstBrokenSeq: record.seq,
+        reason: `entry ${record.seq} does not follow entry ${record.seq - 1}`,
+      };
     }
     if (!same(record.mac, chainMac(auditKey, record.prevMac, record))) {
       return { ok: false, entries: count, firstBrokenSeq: record.seq, reason: `entry ${record.seq} was altered` };
@@ -95,7 +105,12 @@ export function verifyChain(auditKey: Buffer, records: Iterable<ChainedAuditReco
     return { ok: false, entries: count, firstBrokenSeq: last, reason: 'the record of the newest entry is missing' };
   }
   if (!same(head.headMac, headMac(auditKey, head.seq, head.mac))) {
-    return { ok: false, entries: count, firstBrokenSeq: Math.min(head.seq, last + 1), reason: 'the record of the newest entry was altered' };
+    return {
+      ok: false,
+      entries: count,
+      firstBrokenSeq: Math.min(head.seq, last + 1),
+      reason: 'the record of the newest entry was altered',
+    };
   }
   if (head.seq !== last || !same(head.mac, expectedPrev)) {
     return head.seq > last

@@ -1,13 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import {
-  type AuditHead,
-  type AuditVerdict,
-  type ChainedAuditRecord,
-  GENESIS_MAC,
-  chainMac,
-  headMac,
-  verifyChain,
-} from './audit-chain.js';
+import { type AuditHead, type AuditVerdict, type ChainedAuditRecord, GENESIS_MAC, chainMac, headMac, verifyChain } from './audit-chain.js';
 
 export type AuditAction =
   | 'vault.init'
@@ -126,7 +118,9 @@ export class AuditLog {
   /** The newest entry that wrote this secret's rows (add, edit, rotate, undo, expose, unexpose). */
   lastRowWrite(secretId: string): number | null {
     // named: left alone, SQLite may sort the whole log instead (the schema check guarantees the index)
-    this.rowWrite ??= this.db.prepare(`SELECT max(seq) AS seq FROM audit_events INDEXED BY audit_events_row_writes WHERE secret_id = ? AND ${ROW_WRITES}`);
+    this.rowWrite ??= this.db.prepare(
+      `SELECT max(seq) AS seq FROM audit_events INDEXED BY audit_events_row_writes WHERE secret_id = ? AND ${ROW_WRITES}`,
+    );
     return this.rowWrite.get(secretId)?.seq ?? null;
   }
 
@@ -140,7 +134,9 @@ export class AuditLog {
 
   /** The newest settings save, or the signing of an upgraded vault; null if there is none. */
   newestOf(action: 'vault.settings' | 'vault.records-signed'): number | null {
-    this.newestOfAction ??= this.db.prepare(`SELECT max(seq) AS seq FROM audit_events INDEXED BY audit_events_vault_marks WHERE ${VAULT_MARKS} AND action = ?`);
+    this.newestOfAction ??= this.db.prepare(
+      `SELECT max(seq) AS seq FROM audit_events INDEXED BY audit_events_vault_marks WHERE ${VAULT_MARKS} AND action = ?`,
+    );
     return this.newestOfAction.get(action)?.seq ?? null;
   }
 

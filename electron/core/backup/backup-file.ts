@@ -87,7 +87,13 @@ export async function sealBackup(
   length.writeUInt32BE(manifest.length);
   const plaintext = gzipSync(Buffer.concat([length, manifest, contents.image]));
   const nonce = randomBytes(NONCE_BYTES);
-  const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, kdf, nonce: nonce.toString('base64'), check: checkValue(keys.check) };
+  const header: BackupHeader = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    kdf,
+    nonce: nonce.toString('base64'),
+    check: checkValue(keys.check),
+  };
   const headerLine = Buffer.from(`${JSON.stringify(header)}\n`, 'utf8');
   const cipher = createCipheriv('aes-256-gcm', keys.encryption, nonce, { authTagLength: TAG_BYTES });
   cipher.setAAD(headerLine);

@@ -61,14 +61,20 @@ async function inspectImage(
     try {
       vault = await Vault.open({ home, keyStore: keys });
     } catch (error) {
-      const why = error instanceof RekeyError && error.code === 'wrong-vault-key' ? 'its vault key does not fit its vault.' : 'the vault inside cannot be opened.';
+      const why =
+        error instanceof RekeyError && error.code === 'wrong-vault-key'
+          ? 'its vault key does not fit its vault.'
+          : 'the vault inside cannot be opened.';
       throw new RekeyError('backup-invalid', `This is not a usable Rekey backup: ${why} Nothing was changed.`);
     }
     let verdict: ImageVerdict;
     try {
       const integrity = vault.integrityCheck();
       if (integrity !== 'ok') {
-        throw new RekeyError('backup-invalid', 'This is not a usable Rekey backup: the vault inside fails SQLite\'s integrity check. Nothing was changed.');
+        throw new RekeyError(
+          'backup-invalid',
+          "This is not a usable Rekey backup: the vault inside fails SQLite's integrity check. Nothing was changed.",
+        );
       }
       const audit = vault.verifyAudit();
       const values = vault.verifyValues();
@@ -112,7 +118,12 @@ export async function createBackup(
     ...(item !== null && isWrappedVaultKey(item) ? { keychainItem: item } : {}),
   };
   const verdict = await inspectImage(image, { ...manifestBase, secrets: 0, versions: 0, auditEntries: 0 });
-  const manifest: BackupManifest = { ...manifestBase, secrets: verdict.secrets, versions: verdict.versions, auditEntries: verdict.auditEntries };
+  const manifest: BackupManifest = {
+    ...manifestBase,
+    secrets: verdict.secrets,
+    versions: verdict.versions,
+    auditEntries: verdict.auditEntries,
+  };
   const bytes = await sealBackup({ manifest, image }, passphrase, options.kdfCost);
   image.fill(0);
   return { bytes, verdict };
@@ -172,7 +183,13 @@ export async function restoreBackup(file: Buffer, passphrase: string, options: R
     },
   });
   image.fill(0);
-  return { path: target, verdict, backupCreatedAt: manifest.createdAt, previousVaultKeptAt, masterPassword: manifest.keychainItem !== undefined };
+  return {
+    path: target,
+    verdict,
+    backupCreatedAt: manifest.createdAt,
+    previousVaultKeptAt,
+    masterPassword: manifest.keychainItem !== undefined,
+  };
 }
 
 const stamp = (now: Date) => now.toISOString().replace(/[:.]/g, '-');

@@ -31,7 +31,12 @@ function parse(stored: string): z.infer<typeof WrappedSchema> | null {
   }
 }
 
-export async function wrapVaultKey(vaultKey: Buffer, password: string, vaultId: string, params: KdfParams = newKdfParams()): Promise<string> {
+export async function wrapVaultKey(
+  vaultKey: Buffer,
+  password: string,
+  vaultId: string,
+  params: KdfParams = newKdfParams(),
+): Promise<string> {
   const wrappingKey = await derivePasswordKey(password, params);
   try {
     const sealed = seal(wrappingKey, vaultKey, associatedData(vaultId));
@@ -57,7 +62,11 @@ export async function unwrapVaultKey(stored: string, password: string, vaultId: 
   try {
     const plain = open(
       wrappingKey,
-      { nonce: Buffer.from(item.nonce, 'base64'), ciphertext: Buffer.from(item.ciphertext, 'base64'), tag: Buffer.from(item.tag, 'base64') },
+      {
+        nonce: Buffer.from(item.nonce, 'base64'),
+        ciphertext: Buffer.from(item.ciphertext, 'base64'),
+        tag: Buffer.from(item.tag, 'base64'),
+      },
       associatedData(vaultId),
     );
     if (plain === null) return { ok: false, reason: 'wrong-password' };

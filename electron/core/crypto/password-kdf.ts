@@ -9,11 +9,19 @@ import { z } from 'zod';
 export const KdfParamsSchema = z.object({
   algorithm: z.literal('scrypt'),
   /** CPU/memory cost, a power of two. */
-  N: z.number().int().min(2 ** 10).max(2 ** 22).refine((n) => (n & (n - 1)) === 0, 'N must be a power of two'),
+  N: z
+    .number()
+    .int()
+    .min(2 ** 10)
+    .max(2 ** 22)
+    .refine((n) => (n & (n - 1)) === 0, 'N must be a power of two'),
   r: z.number().int().min(1).max(32),
   p: z.number().int().min(1).max(16),
   /** base64, at least 16 bytes. */
-  salt: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/).refine((s) => Buffer.from(s, 'base64').length >= 16, 'salt too short'),
+  salt: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+    .refine((s) => Buffer.from(s, 'base64').length >= 16, 'salt too short'),
 });
 export type KdfParams = z.infer<typeof KdfParamsSchema>;
 

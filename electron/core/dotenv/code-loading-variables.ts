@@ -83,7 +83,9 @@ export const CODE_LOADING_FAMILIES: readonly CodeLoadingFamily[] = [
 ];
 
 const BY_NAME = new Map(CODE_LOADING_FAMILIES.flatMap((family) => family.names.map((name) => [name.toUpperCase(), family] as const)));
-const BY_PREFIX = CODE_LOADING_FAMILIES.flatMap((family) => (family.prefixes ?? []).map((prefix) => [prefix.toUpperCase(), family] as const));
+const BY_PREFIX = CODE_LOADING_FAMILIES.flatMap((family) =>
+  (family.prefixes ?? []).map((prefix) => [prefix.toUpperCase(), family] as const),
+);
 
 /** Why `envVar` must not come from the vault, or null when it is an ordinary variable. */
 export function codeLoadingReason(envVar: string): string | null {

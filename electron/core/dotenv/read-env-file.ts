@@ -19,7 +19,10 @@ export async function readEnvFile(path: string): Promise<ParsedEnvFile> {
   } catch (error) {
     if (error instanceof RekeyError) throw error;
     const code = error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';
-    throw new RekeyError('import-invalid', code === 'ENOENT' ? `Cannot import ${path}: there is no file there.` : `Cannot read ${path} (${code}).`);
+    throw new RekeyError(
+      'import-invalid',
+      code === 'ENOENT' ? `Cannot import ${path}: there is no file there.` : `Cannot read ${path} (${code}).`,
+    );
   }
   return parseEnvFile(content, path);
 }

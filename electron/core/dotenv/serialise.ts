@@ -27,10 +27,7 @@ function checkNames(entries: readonly ExportEntry[]): void {
   const invalid = entries.filter((entry) => !isValidEnvVarName(entry.envVar));
   if (invalid.length > 0) {
     const list = invalid.map((entry) => `"${entry.name}" (${JSON.stringify(entry.envVar)})`).join(', ');
-    throw new RekeyError(
-      'invalid-input',
-      `Cannot export ${list}: an environment variable name must use ${ENV_VAR_NAME_RULE}.`,
-    );
+    throw new RekeyError('invalid-input', `Cannot export ${list}: an environment variable name must use ${ENV_VAR_NAME_RULE}.`);
   }
   const firstByEnvVar = new Map<string, ExportEntry>();
   const clashes: string[] = [];
@@ -40,10 +37,7 @@ function checkNames(entries: readonly ExportEntry[]): void {
     else clashes.push(`"${first.name}" and "${entry.name}" both use ${entry.envVar}`);
   }
   if (clashes.length > 0) {
-    throw new RekeyError(
-      'invalid-input',
-      `Cannot export: ${clashes.join('; ')}. One file can set each environment variable only once.`,
-    );
+    throw new RekeyError('invalid-input', `Cannot export: ${clashes.join('; ')}. One file can set each environment variable only once.`);
   }
 }
 
@@ -66,10 +60,7 @@ function checkCarried(entries: readonly ExportEntry[], format: ExportFormat): vo
     );
   }
   const list = refused.map(({ entry, reason }) => `"${entry.name}" (${entry.envVar}) ${reason}`).join('; ');
-  throw new RekeyError(
-    'format-cannot-carry',
-    `Cannot export ${refused.length} secrets as ${format}: ${list}. ${advice}`,
-  );
+  throw new RekeyError('format-cannot-carry', `Cannot export ${refused.length} secrets as ${format}: ${list}. ${advice}`);
 }
 
 /**

@@ -45,7 +45,8 @@ export const PROVIDER_SPECS: readonly ProviderSpec[] = [
       ),
       form(['sk-'], '[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}', ALNUM_ONLY, 48),
     ],
-    formatHint: 'sk-proj-, sk-svcacct- or sk-admin- followed by letters, digits, - or _ around the marker T3BlbkFJ (legacy keys: sk- and 48 letters and digits)',
+    formatHint:
+      'sk-proj-, sk-svcacct- or sk-admin- followed by letters, digits, - or _ around the marker T3BlbkFJ (legacy keys: sk- and 48 letters and digits)',
     alphabetHint: 'letters, digits, - and _',
   },
   {

@@ -76,7 +76,13 @@ export function decideReminders(
     // a notice held back by a snooze became due when the snooze ended, not before
     const snoozeEnd = known.snoozedUntil === null ? 0 : new Date(known.snoozedUntil).getTime();
     const since = Math.max(next.since.getTime(), snoozeEnd);
-    notices.push({ secretId: secret.id, name: secret.name, kind: next.kind, dueAt: secret.dueAt.toISOString(), catchUp: now.getTime() - since > DAY_MS });
+    notices.push({
+      secretId: secret.id,
+      name: secret.name,
+      kind: next.kind,
+      dueAt: secret.dueAt.toISOString(),
+      catchUp: now.getTime() - since > DAY_MS,
+    });
     remember.set(secret.id, {
       ...known,
       lastKind: next.kind,
@@ -89,7 +95,12 @@ export function decideReminders(
 }
 
 /** The one notice this key needs now (with when it became needed), or null. */
-function decideOne(now: Date, secret: ReminderSecret, settings: ReminderSettings, known: ReminderMemory): { kind: NoticeKind; since: Date } | null {
+function decideOne(
+  now: Date,
+  secret: ReminderSecret,
+  settings: ReminderSettings,
+  known: ReminderMemory,
+): { kind: NoticeKind; since: Date } | null {
   const dueIso = secret.dueAt.toISOString();
   const sameCycle = known.lastDueAt === dueIso;
   const lastInCycle = sameCycle ? known.lastKind : null;

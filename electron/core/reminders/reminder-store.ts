@@ -36,9 +36,11 @@ export class ReminderStore {
          last_exposed_at = excluded.last_exposed_at, last_notified_at = excluded.last_notified_at,
          snoozed_until = excluded.snoozed_until, lead_days = excluded.lead_days`,
     );
-    this.db.transaction(() => {
-      for (const [secretId, memory] of memories) put.run(toRow(secretId, memory));
-    }).immediate();
+    this.db
+      .transaction(() => {
+        for (const [secretId, memory] of memories) put.run(toRow(secretId, memory));
+      })
+      .immediate();
   }
 }
 

@@ -9,7 +9,9 @@ export function runGit(cwd: string, args: readonly string[], options: GitOptions
     execGit(cwd, args, { ...options, maxBuffer: MAX_LISTING_BYTES }, (error, stdout, stderr) => {
       if (error === null) return resolve(stdout);
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      const why = missing ? 'git is not installed (or not on PATH)' : stderr.toString('utf8').trim().split('\n')[0] || `git ${args[0] ?? ''} failed`;
+      const why = missing
+        ? 'git is not installed (or not on PATH)'
+        : stderr.toString('utf8').trim().split('\n')[0] || `git ${args[0] ?? ''} failed`;
       reject(new RekeyError('invalid-input', why));
     });
   });
@@ -62,20 +64,49 @@ export function parseRawDiff(output: Buffer): BlobPlace[] {
 /** Every blob in every commit reachable from any ref, once, with the oldest commit that has it. */
 export async function historyBlobs(top: string): Promise<BlobPlace[]> {
   // first-parent diffs of merges show exactly what a merge brought that its first parent lacked
-  const log = await runGit(top, ['log', '--all', '--reverse', '--no-renames', '--no-ext-diff', '--no-textconv', '--diff-merges=first-parent', '--raw', '--no-abbrev', '--format=%x01%H', '-z']);
+  const log = await runGit(top, [
+    'log',
+    '--all',
+    '--reverse',
+    '--no-renames',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--diff-merges=first-parent',
+    '--raw',
+    '--no-abbrev',
+    '--format=%x01%H',
+    '-z',
+  ]);
   return parseRawDiff(log);
 }
 
 /** The blobs a commit would add or change: the staged content, not the working copy. */
 export async function stagedBlobs(top: string): Promise<BlobPlace[]> {
-  return parseRawDiff(await runGit(top, ['diff', '--cached', '--no-renames', '--no-ext-diff', '--no-textconv', '--raw', '--no-abbrev', '-z', '--diff-filter=ACMRT']));
+  return parseRawDiff(
+    await runGit(top, [
+      'diff',
+      '--cached',
+      '--no-renames',
+      '--no-ext-diff',
+      '--no-textconv',
+      '--raw',
+      '--no-abbrev',
+      '-z',
+      '--diff-filter=ACMRT',
+    ]),
+  );
 }
 
 /**
  * Streams blobs through one `git cat-file --batch`: `use` gets each blob's content, or null
  * with its size when it is larger than `maxBytes` (its bytes are skipped, never buffered).
  */
-export function readBlobs(top: string, blobs: readonly string[], maxBytes: number, use: (blob: string, content: Buffer | null, size: number) => void): Promise<void> {
+export function readBlobs(
+  top: string,
+  blobs: readonly string[],
+  maxBytes: number,
+  use: (blob: string, content: Buffer | null, size: number) => void,
+): Promise<void> {
   if (blobs.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const child = spawnGit(top, ['cat-file', '--batch=%(objectname) %(objectsize)']);
@@ -106,7 +137,9 @@ export function readBlobs(top: string, blobs: readonly string[], maxBytes: numbe
           chunks = all.length > 0 ? [all] : [];
           const newline = all.indexOf(0x0a);
           if (newline === -1) return;
-          const line = take(newline + 1).toString('utf8').trim();
+          const line = take(newline + 1)
+            .toString('utf8')
+            .trim();
           const [blob = '', size] = line.split(' ');
           if (size === 'missing' || size === undefined) continue;
           header = { blob, size: Number(size) };
@@ -138,10 +171,20 @@ export function readBlobs(top: string, blobs: readonly string[], maxBytes: numbe
     });
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.stdin.on('error', () => undefined);
-    child.on('error', (error) => reject(new RekeyError('invalid-input', (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed (or not on PATH)' : error.message)));
+    child.on('error', (error) =>
+      reject(
+        new RekeyError(
+          'invalid-input',
+          (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed (or not on PATH)' : error.message,
+        ),
+      ),
+    );
     child.on('close', (code) => {
       if (failure) return reject(failure);
-      if (code !== 0) return reject(new RekeyError('invalid-input', `git cat-file failed: ${Buffer.concat(stderr).toString('utf8').trim().split('\n')[0] ?? ''}`));
+      if (code !== 0)
+        return reject(
+          new RekeyError('invalid-input', `git cat-file failed: ${Buffer.concat(stderr).toString('utf8').trim().split('\n')[0] ?? ''}`),
+        );
       resolve();
     });
     child.stdin.end(blobs.join('\n') + '\n');

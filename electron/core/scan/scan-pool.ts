@@ -40,7 +40,10 @@ export function isScanWorkerData(data: unknown): data is { role: typeof WORKER_R
 
 /** The worker's side: answers batches until told to close, then wipes its copy of the values. */
 export function serveScanWorker(port: MessagePort, data: { values: WorkerValue[] }): void {
-  const values: KnownValue[] = data.values.map((value) => ({ ...value, bytes: Buffer.from(value.bytes.buffer, value.bytes.byteOffset, value.bytes.byteLength) }));
+  const values: KnownValue[] = data.values.map((value) => ({
+    ...value,
+    bytes: Buffer.from(value.bytes.buffer, value.bytes.byteOffset, value.bytes.byteLength),
+  }));
   const index = new KnownValueIndex(values);
   const scratch = Buffer.allocUnsafeSlow(MAX_SCRATCH_BYTES);
   port.on('message', (message: ToWorker) => {
@@ -76,26 +79,30 @@ export async function scanOnWorkers(
   };
   try {
     await Promise.all(
-      Array.from({ length: Math.min(threads, Math.ceil(files.length / BATCH_FILES)) }, () =>
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(script, { workerData: { role: WORKER_ROLE, values: workerValues } });
-          const feed = () => {
-            const batch = take();
-            worker.postMessage(batch.length > 0 ? ({ type: 'scan', files: batch } satisfies ToWorker) : ({ type: 'close' } satisfies ToWorker));
-          };
-          worker.on('message', (message: FromWorker) => {
-            try {
-              onResults(message.results);
-              feed();
-            } catch (error) {
-              void worker.terminate();
-              reject(error instanceof Error ? error : new Error(String(error)));
-            }
-          });
-          worker.on('error', reject);
-          worker.on('exit', () => resolve());
-          feed();
-        }),
+      Array.from(
+        { length: Math.min(threads, Math.ceil(files.length / BATCH_FILES)) },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const worker = new Worker(script, { workerData: { role: WORKER_ROLE, values: workerValues } });
+            const feed = () => {
+              const batch = take();
+              worker.postMessage(
+                batch.length > 0 ? ({ type: 'scan', files: batch } satisfies ToWorker) : ({ type: 'close' } satisfies ToWorker),
+              );
+            };
+            worker.on('message', (message: FromWorker) => {
+              try {
+                onResults(message.results);
+                feed();
+              } catch (error) {
+                void worker.terminate();
+                reject(error instanceof Error ? error : new Error(String(error)));
+              }
+            });
+            worker.on('error', reject);
+            worker.on('exit', () => resolve());
+            feed();
+          }),
       ),
     );
   } finally {

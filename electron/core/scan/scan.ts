@@ -83,7 +83,10 @@ function displayPath(cwd: string, path: string): string {
 }
 
 function isVendoredPath(path: string): boolean {
-  return path.split('/').slice(0, -1).some((segment) => VENDORED_FOLDERS.has(segment));
+  return path
+    .split('/')
+    .slice(0, -1)
+    .some((segment) => VENDORED_FOLDERS.has(segment));
 }
 
 /**
@@ -107,7 +110,10 @@ export async function scan(index: KnownValueIndex, options: ScanOptions): Promis
   if (options.history) {
     const tops = [...new Set(await Promise.all(roots.map((root) => workTreeTop(root, 'Scanning git history'))))];
     repositories = await Promise.all(
-      tops.map(async (top) => ({ top, blobs: (await historyBlobs(top)).filter((place) => options.includeVendored || !isVendoredPath(place.path)) })),
+      tops.map(async (top) => ({
+        top,
+        blobs: (await historyBlobs(top)).filter((place) => options.includeVendored || !isVendoredPath(place.path)),
+      })),
     );
   }
 
@@ -170,19 +176,24 @@ export async function scan(index: KnownValueIndex, options: ScanOptions): Promis
   for (const { top, blobs } of repositories) {
     const places = new Map(blobs.map((place) => [place.blob, place]));
     let sinceReport = 0;
-    await readBlobs(top, blobs.map((place) => place.blob), MAX_FILE_BYTES, (blob, content) => {
-      const place = places.get(blob);
-      filesDone++;
-      if (content === null) collector.skippedLarge++;
-      else if (place) {
-        bytesDone += content.length;
-        if (collector.scan(content, place.path, place.commit)) {
-          collector.blobsScanned++;
-          collector.bytesScanned += content.length;
+    await readBlobs(
+      top,
+      blobs.map((place) => place.blob),
+      MAX_FILE_BYTES,
+      (blob, content) => {
+        const place = places.get(blob);
+        filesDone++;
+        if (content === null) collector.skippedLarge++;
+        else if (place) {
+          bytesDone += content.length;
+          if (collector.scan(content, place.path, place.commit)) {
+            collector.blobsScanned++;
+            collector.bytesScanned += content.length;
+          }
         }
-      }
-      if (++sinceReport % 256 === 0) progress();
-    });
+        if (++sinceReport % 256 === 0) progress();
+      },
+    );
     progress();
   }
   return collector.report(index.tooShort.length);

@@ -100,7 +100,12 @@ export async function* walkFiles(root: string, options: WalkOptions = {}): Async
   yield* walkFolder(root, start, options, new Yielder());
 }
 
-async function* walkFolder(folder: string, inherited: readonly Rules[], options: WalkOptions, yielder: Yielder): AsyncGenerator<WalkedFile> {
+async function* walkFolder(
+  folder: string,
+  inherited: readonly Rules[],
+  options: WalkOptions,
+  yielder: Yielder,
+): AsyncGenerator<WalkedFile> {
   await yielder.maybe();
   let entries: Dirent[];
   try {

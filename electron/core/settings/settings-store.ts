@@ -101,9 +101,14 @@ export class SettingsStore {
     }
     if (stored === null) return { ok: false, reason: 'their integrity record is missing' };
     if (stored.seq !== expected) {
-      return { ok: false, reason: `they are an older copy (signed at audit entry ${stored.seq}; the newest settings change is entry ${expected})` };
+      return {
+        ok: false,
+        reason: `they are an older copy (signed at audit entry ${stored.seq}; the newest settings change is entry ${expected})`,
+      };
     }
-    return macMatches(this.seal.mac.settings(toRecord(rows), stored.seq), stored.mac) ? { ok: true } : { ok: false, reason: 'they were changed outside Rekey' };
+    return macMatches(this.seal.mac.settings(toRecord(rows), stored.seq), stored.mac)
+      ? { ok: true }
+      : { ok: false, reason: 'they were changed outside Rekey' };
   }
 
   private storedMac(): { seq: number; mac: Buffer } | null {

@@ -103,7 +103,11 @@ export class RecordIntegrity {
   }
 
   /** The audit entry the secret's rows must be bound to; 0 when the log knows no such secret. */
-  expectedSeq(secretId: string, lastRowWrite = this.audit.lastRowWrite(secretId), signedAt = this.audit.newestOf('vault.records-signed')): number {
+  expectedSeq(
+    secretId: string,
+    lastRowWrite = this.audit.lastRowWrite(secretId),
+    signedAt = this.audit.newestOf('vault.records-signed'),
+  ): number {
     return Math.max(lastRowWrite ?? 0, signedAt ?? 0);
   }
 
@@ -160,7 +164,10 @@ export class RecordIntegrity {
     for (const version of versions) {
       const row = byId.get(version.secret_id);
       if (!row) {
-        problems.push({ subject: `version ${version.version} of a secret with id ${version.secret_id}`, reason: 'its secret is not in the vault' });
+        problems.push({
+          subject: `version ${version.version} of a secret with id ${version.secret_id}`,
+          reason: 'its secret is not in the vault',
+        });
         continue;
       }
       if (version.version === row.version) currentSeen.add(row.id);
@@ -171,7 +178,8 @@ export class RecordIntegrity {
       if (!currentSeen.has(row.id)) problems.push({ subject: `"${row.name}"`, reason: `its current version (${row.version}) is missing` });
     }
     for (const [id, name] of this.livingByLog()) {
-      if (!byId.has(id)) problems.push({ subject: `"${name}"`, reason: 'the audit log says it exists, but its row was removed from the file' });
+      if (!byId.has(id))
+        problems.push({ subject: `"${name}"`, reason: 'the audit log says it exists, but its row was removed from the file' });
     }
     return { secrets: rows.length, versions: versions.length, problems };
   }
@@ -214,11 +222,13 @@ export class RecordIntegrity {
   private versionProblem(version: VersionRow, row: SecretListRow): string | null {
     if (version.mac === null || version.mac_seq === null) return `version ${version.version} has no integrity record`;
     if (!macMatches(this.mac.version(version, version.mac_seq), version.mac)) return `version ${version.version} does not match its MAC`;
-    if (version.mac_seq !== row.mac_seq) return `version ${version.version} is an older copy (written by audit entry ${version.mac_seq}, the secret by ${row.mac_seq})`;
+    if (version.mac_seq !== row.mac_seq)
+      return `version ${version.version} is an older copy (written by audit entry ${version.mac_seq}, the secret by ${row.mac_seq})`;
     if (version.version > row.version) return `version ${version.version} is newer than its current version ${row.version}`;
     const current = version.version === row.version;
     if (current && version.retired_at !== null) return `its current version ${version.version} is marked retired`;
-    if (!current && version.retired_at === null) return `version ${version.version} is marked current, but the secret's current version is ${row.version}`;
+    if (!current && version.retired_at === null)
+      return `version ${version.version} is marked current, but the secret's current version is ${row.version}`;
     if (current && (version.masked !== row.masked || version.rotated_at !== row.rotated_at)) {
       return `its current version ${version.version} does not agree with the secret's row`;
     }

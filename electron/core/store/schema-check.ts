@@ -10,7 +10,7 @@ interface SchemaObject {
   readonly sql: string | null;
 }
 
-const READ_SCHEMA = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name";
+const READ_SCHEMA = 'SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name';
 
 /** What the migrations create, by schema version: built once per process on an in-memory database. */
 const expectedByVersion = new Map<number, Map<string, SchemaObject>>();

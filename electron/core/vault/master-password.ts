@@ -10,6 +10,8 @@ export type MasterPasswordChange = (typeof MASTER_PASSWORD_CHANGES)[number];
 /** Length only: any character is allowed, and the message never repeats the password. */
 export function checkMasterPassword(password: string): void {
   const length = [...password].length;
-  if (length < MASTER_PASSWORD_MIN) throw new RekeyError('invalid-input', `The master password must be at least ${MASTER_PASSWORD_MIN} characters long.`);
-  if (length > MASTER_PASSWORD_MAX) throw new RekeyError('invalid-input', `The master password can be at most ${MASTER_PASSWORD_MAX} characters long.`);
+  if (length < MASTER_PASSWORD_MIN)
+    throw new RekeyError('invalid-input', `The master password must be at least ${MASTER_PASSWORD_MIN} characters long.`);
+  if (length > MASTER_PASSWORD_MAX)
+    throw new RekeyError('invalid-input', `The master password can be at most ${MASTER_PASSWORD_MAX} characters long.`);
 }

@@ -76,7 +76,11 @@ export function prepareNew(input: NewSecret, value: string, now: Date, userDefau
     envVar,
     project: parseField(projectSchema, input.project ?? '', 'project'),
     notes: parseField(notesSchema, input.notes ?? '', 'notes'),
-    rotateEveryDays: parseField(rotateEveryDaysSchema, input.rotateEveryDays ?? defaultInterval(provider, userDefault), 'rotation interval'),
+    rotateEveryDays: parseField(
+      rotateEveryDaysSchema,
+      input.rotateEveryDays ?? defaultInterval(provider, userDefault),
+      'rotation interval',
+    ),
     rotatedAt: input.rotatedAt === undefined ? now : checkRotatedAt(input.rotatedAt, now),
   };
 }

@@ -87,7 +87,10 @@ export class SealedValues {
       for (const row of this.secrets.everySealedVersion()) {
         const plain = open(this.keys.encryption, row, secretAssociatedData(row.secret_id, row.version));
         if (plain === null) {
-          throw new RekeyError('integrity', `The stored value of "${row.name}" (version ${row.version}) failed its integrity check; \`rekey audit verify\` lists every such value.`);
+          throw new RekeyError(
+            'integrity',
+            `The stored value of "${row.name}" (version ${row.version}) failed its integrity check; \`rekey audit verify\` lists every such value.`,
+          );
         }
         values.push({
           bytes: plain,

@@ -35,7 +35,11 @@ export interface VersionSummary {
 }
 
 /** judge comes from statusJudge(now, leadDays), made once per list; altered from RecordIntegrity. */
-export function summarise(row: SecretListRow, judge: (dueAt: string, exposedAt: string | null) => RotationStatus, altered = false): SecretSummary {
+export function summarise(
+  row: SecretListRow,
+  judge: (dueAt: string, exposedAt: string | null) => RotationStatus,
+  altered = false,
+): SecretSummary {
   const provider = findProvider(row.provider);
   return {
     id: row.id,

@@ -15,7 +15,10 @@ export function checkSecretValue(value: string, label: string): string {
   }
   const bytes = Buffer.byteLength(value, 'utf8');
   if (bytes > MAX_VALUE_BYTES) {
-    throw new RekeyError('invalid-input', `The value for ${label} is ${bytes} bytes; Rekey stores values up to ${MAX_VALUE_BYTES} bytes (64 KiB).`);
+    throw new RekeyError(
+      'invalid-input',
+      `The value for ${label} is ${bytes} bytes; Rekey stores values up to ${MAX_VALUE_BYTES} bytes (64 KiB).`,
+    );
   }
   return value;
 }

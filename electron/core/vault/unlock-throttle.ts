@@ -45,7 +45,9 @@ export class UnlockThrottle {
         const failures = this.failures() + 1;
         const delay = throttleDelaySeconds(failures);
         this.db
-          .prepare('INSERT INTO unlock_throttle (id, failures, not_before) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET failures = excluded.failures, not_before = excluded.not_before')
+          .prepare(
+            'INSERT INTO unlock_throttle (id, failures, not_before) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET failures = excluded.failures, not_before = excluded.not_before',
+          )
           .run(failures, addSeconds(this.clock.now(), delay).toISOString());
         return delay;
       })
@@ -58,7 +60,8 @@ export class UnlockThrottle {
   }
 
   private row() {
-    return this.db.prepare('SELECT failures, not_before FROM unlock_throttle WHERE id = 1').get() as { failures: number; not_before: string } | undefined;
+    return this.db.prepare('SELECT failures, not_before FROM unlock_throttle WHERE id = 1').get() as
+      { failures: number; not_before: string } | undefined;
   }
 }
 

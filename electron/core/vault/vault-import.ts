@@ -52,7 +52,10 @@ export function planImport(vault: Vault, parsed: ParsedEnvFile, source: string, 
       providerName: provider.displayName,
       masked: maskValue(value, provider.id),
       problem: problemWith(name, envVar, value, existing, envVarOwner, checkedProject),
-      sameValueAs: vault.whoHolds(value).filter((hit) => hit.current).map((hit) => hit.name),
+      sameValueAs: vault
+        .whoHolds(value)
+        .filter((hit) => hit.current)
+        .map((hit) => hit.name),
       warning: codeLoadingWarning(name, envVar, 'import'),
     };
   });

@@ -43,7 +43,8 @@ export class VaultMetadata {
 
   static open(home: string, clock: Clock = systemClock): VaultMetadata {
     const path = vaultDatabasePath(home);
-    if (!existsSync(path)) throw new RekeyError('not-initialised', `No vault at ${path}. Run \`rekey init\` to create one (or set REKEY_HOME).`);
+    if (!existsSync(path))
+      throw new RekeyError('not-initialised', `No vault at ${path}. Run \`rekey init\` to create one (or set REKEY_HOME).`);
     return new VaultMetadata(openDatabase(path, { create: false }), clock);
   }
 
@@ -73,13 +74,21 @@ export class VaultMetadata {
     const rows = this.secrets.list();
     const decision = decideReminders(
       now,
-      rows.map((row) => ({ id: row.id, name: row.name, dueAt: new Date(row.due_at), exposedAt: row.exposed_at === null ? null : new Date(row.exposed_at) })),
+      rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        dueAt: new Date(row.due_at),
+        exposedAt: row.exposed_at === null ? null : new Date(row.exposed_at),
+      })),
       settings,
       this.reminders.all(),
     );
     this.reminders.save(decision.remember);
     const judge = statusJudge(now, settings.leadDays);
-    const attention = rows.map((row) => summarise(row, judge)).filter((secret) => secret.status !== 'ok').sort(byUrgency);
+    const attention = rows
+      .map((row) => summarise(row, judge))
+      .filter((secret) => secret.status !== 'ok')
+      .sort(byUrgency);
     return { notices: decision.notices, attention };
   }
 
@@ -89,11 +98,15 @@ export class VaultMetadata {
   }
 
   /** Per-key snooze ('none' ends one) and lead-time override (null: the default). */
-  setKeyReminders(name: string, change: { snooze?: SnoozeChoice | 'none' | undefined; leadDays?: number | null | undefined }): KeyReminders {
+  setKeyReminders(
+    name: string,
+    change: { snooze?: SnoozeChoice | 'none' | undefined; leadDays?: number | null | undefined },
+  ): KeyReminders {
     const id = this.id(name);
     const memory = this.reminders.get(id);
     let next: ReminderMemory = memory;
-    if (change.snooze !== undefined) next = { ...next, snoozedUntil: change.snooze === 'none' ? null : snoozeUntil(this.clock.now(), change.snooze).toISOString() };
+    if (change.snooze !== undefined)
+      next = { ...next, snoozedUntil: change.snooze === 'none' ? null : snoozeUntil(this.clock.now(), change.snooze).toISOString() };
     if (change.leadDays !== undefined) next = { ...next, leadDays: change.leadDays };
     this.reminders.save(new Map([[id, next]]));
     return { snoozedUntil: this.activeSnooze(next), leadDays: next.leadDays };

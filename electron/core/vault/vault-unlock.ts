@@ -63,7 +63,10 @@ export async function unlockVaultKey(db: Database, path: string, identity: Vault
   if (!vaultKey || !keys || !keyCheckMatches(keys, identity.keyCheck)) {
     vaultKey?.fill(0);
     if (keys) wipeVaultKeys(keys);
-    throw new RekeyError('wrong-vault-key', `The vault key in the ${options.keyStore.description} does not belong to the vault at ${path}.`);
+    throw new RekeyError(
+      'wrong-vault-key',
+      `The vault key in the ${options.keyStore.description} does not belong to the vault at ${path}.`,
+    );
   }
   return { vaultKey, keys, hadPassword };
 }
@@ -74,7 +77,8 @@ export async function unlockVaultKey(db: Database, path: string, identity: Vault
  * item is damaged (not a wrong password, so not counted).
  */
 async function unwrapWithPassword(db: Database, stored: string, vaultId: string, options: UnlockOptions): Promise<Buffer | null> {
-  if (!options.askPassword) throw new RekeyError('password-required', 'This vault is locked with a master password; it is needed to open it.');
+  if (!options.askPassword)
+    throw new RekeyError('password-required', 'This vault is locked with a master password; it is needed to open it.');
   const params = wrappedKdfParams(stored);
   if (params === null) return null;
   const throttle = new UnlockThrottle(db, options.clock ?? systemClock);

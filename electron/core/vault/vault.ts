@@ -29,7 +29,15 @@ import { readVaultId, readVaultIdentity, writeVaultIdentity } from '../store/vau
 import { type MasterPasswordChange, checkMasterPassword } from './master-password.js';
 import { type NewSecret, knownProvider, prepareNew } from './new-secret.js';
 import { SealedValues } from './sealed-values.js';
-import { checkRotatedAt, envVarSchema, notesSchema, parseField, projectSchema, rotateEveryDaysSchema, secretNameSchema } from './secret-fields.js';
+import {
+  checkRotatedAt,
+  envVarSchema,
+  notesSchema,
+  parseField,
+  projectSchema,
+  rotateEveryDaysSchema,
+  secretNameSchema,
+} from './secret-fields.js';
 import { type SecretSummary, type VersionSummary, byUrgency, summarise, summariseVersion } from './secret-summary.js';
 import { checkSecretValue } from './secret-value.js';
 import { type KdfCost, unlockVaultKey, wipeUnlocked } from './vault-unlock.js';
@@ -200,7 +208,9 @@ export class Vault {
     const judge = this.judge();
     // the window's first screen of a big vault: let SQLite pick those rows
     const rows =
-      filter.limit !== undefined && filter.status === undefined ? this.secrets.mostUrgent(filter.limit, filter.project) : this.secrets.list(filter.project);
+      filter.limit !== undefined && filter.status === undefined
+        ? this.secrets.mostUrgent(filter.limit, filter.project)
+        : this.secrets.list(filter.project);
     const altered = this.integrity.listCheck(rows.length);
     const all = rows.map((row) => summarise(row, judge, altered(row)));
     const wanted = filter.status === undefined ? all : all.filter((secret) => secret.status === filter.status);
@@ -310,7 +320,10 @@ export class Vault {
     if (reused.some((hit) => hit.name === row.name)) {
       warnings.push(`"${row.name}" held this same value before; a rotation normally brings a new value.`);
     }
-    const version = values.seal({ secretId: row.id, version: row.version + 1, providerId: row.provider }, value, fingerprint, { rotatedAt: stamp, createdAt: stamp });
+    const version = values.seal({ secretId: row.id, version: row.version + 1, providerId: row.provider }, value, fingerprint, {
+      rotatedAt: stamp,
+      createdAt: stamp,
+    });
     this.db
       .transaction(() => {
         this.secrets.retireVersion(row.id, row.version, stamp);
@@ -351,7 +364,10 @@ export class Vault {
         this.secrets.restoreVersion(row.id, previous.version);
         const facts = this.currentFacts(previous.version, previous.masked, previous.rotated_at, row.rotate_every_days);
         this.secrets.setCurrent(row.id, facts, now.toISOString());
-        this.integrity.sign(row.id, this.audit.append(now, 'secret.undo-rotate', row.id, { name: row.name, restoredVersion: previous.version }));
+        this.integrity.sign(
+          row.id,
+          this.audit.append(now, 'secret.undo-rotate', row.id, { name: row.name, restoredVersion: previous.version }),
+        );
       })
       .immediate();
     return this.show(name);
@@ -384,7 +400,10 @@ export class Vault {
         this.secrets.updateSecret(row.id, changes, now.toISOString());
         if (rotatedAt !== undefined) this.secrets.setRotatedAt(row.id, row.version, rotatedAt);
         this.secrets.setCurrent(row.id, facts, now.toISOString());
-        this.integrity.sign(row.id, this.audit.append(now, 'secret.edit', row.id, { name: String(changes.name ?? row.name), fields: fields.map(camel) }));
+        this.integrity.sign(
+          row.id,
+          this.audit.append(now, 'secret.edit', row.id, { name: String(changes.name ?? row.name), fields: fields.map(camel) }),
+        );
       })
       .immediate();
     return this.showById(row.id);
@@ -429,7 +448,12 @@ export class Vault {
     const now = this.clock.now();
     const action = REVEAL_ACTIONS[purpose];
     this.db
-      .transaction(() => this.audit.appendMany(now, secrets.map((secret) => ({ action, secretId: secret.id, detail: { name: secret.name, ...detail } }))))
+      .transaction(() =>
+        this.audit.appendMany(
+          now,
+          secrets.map((secret) => ({ action, secretId: secret.id, detail: { name: secret.name, ...detail } })),
+        ),
+      )
       .immediate();
     return result;
   }
@@ -439,7 +463,10 @@ export class Vault {
    * for questions like "can dotenv carry these?" whose answer holds no value. Anything that
    * hands values on goes through withRevealed.
    */
-  checkValues(secrets: ReadonlyArray<{ readonly id: string; readonly name: string }>, check: (values: string[]) => string | null): string | null {
+  checkValues(
+    secrets: ReadonlyArray<{ readonly id: string; readonly name: string }>,
+    check: (values: string[]) => string | null,
+  ): string | null {
     return check(secrets.map((secret) => this.decryptCurrent(secret)));
   }
 
@@ -614,14 +641,18 @@ export class Vault {
 export async function changeMasterPassword(options: VaultOptions, next: string | null): Promise<MasterPasswordChange> {
   if (next !== null) checkMasterPassword(next);
   const path = vaultDatabasePath(options.home);
-  if (!existsSync(path)) throw new RekeyError('not-initialised', `No vault at ${path}. Run \`rekey init\` to create one (or set REKEY_HOME).`);
+  if (!existsSync(path))
+    throw new RekeyError('not-initialised', `No vault at ${path}. Run \`rekey init\` to create one (or set REKEY_HOME).`);
   const db = openDatabase(path, { create: false });
   try {
     const identity = readVaultIdentity(db, path);
     const unlocked = await unlockVaultKey(db, path, identity, options);
     try {
       if (!unlocked.hadPassword && next === null) throw new RekeyError('invalid-input', 'This vault has no master password to remove.');
-      const item = next === null ? encodeVaultKey(unlocked.vaultKey) : await wrapVaultKey(unlocked.vaultKey, next, identity.vaultId, newKdfParams(options.kdfCost));
+      const item =
+        next === null
+          ? encodeVaultKey(unlocked.vaultKey)
+          : await wrapVaultKey(unlocked.vaultKey, next, identity.vaultId, newKdfParams(options.kdfCost));
       await options.keyStore.set(vaultKeyAccount(identity.vaultId), item);
       const change: MasterPasswordChange = next === null ? 'remove' : unlocked.hadPassword ? 'change' : 'set';
       const audit = new AuditLog(db, unlocked.keys.audit);

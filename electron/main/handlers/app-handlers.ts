@@ -30,7 +30,10 @@ export function appHandlers(session: VaultSession, app: AppState): AppHandlers {
       return { hasPassword: next !== null, change };
     },
     // checked against their MAC while the vault is open; while locked, as stored (SECURITY.md)
-    getSettings: async () => ({ settings: session.openVault?.settings() ?? metadataOf(session).settings(), hasPassword: await session.hasPassword() }),
+    getSettings: async () => ({
+      settings: session.openVault?.settings() ?? metadataOf(session).settings(),
+      hasPassword: await session.hasPassword(),
+    }),
     saveSettings: async (patch) => {
       // saved (and signed) by the open vault: its key makes the settings' MAC
       const settings = (await session.vault()).updateSettings(patch);

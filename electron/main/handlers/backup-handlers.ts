@@ -20,7 +20,8 @@ async function readBackupFile(path: string): Promise<Buffer> {
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new RekeyError('backup-invalid', `${path} is not a file. Nothing was changed.`);
-    if (info.size > MAX_BACKUP_FILE_BYTES) throw new RekeyError('backup-invalid', `${path} is too large to be a Rekey backup. Nothing was changed.`);
+    if (info.size > MAX_BACKUP_FILE_BYTES)
+      throw new RekeyError('backup-invalid', `${path} is too large to be a Rekey backup. Nothing was changed.`);
     return await readFile(path);
   } catch (error) {
     if (error instanceof RekeyError) throw error;

@@ -18,7 +18,10 @@ export function scanHandlers(session: VaultSession, dialogs: DialogPort, jobs: S
       return { ...view, findings: [...view.findings] };
     },
     addScanFinding: async ({ jobId, findingId, rotatedAt, ...input }) => {
-      const result = jobs.addFinding(await session.vault(), jobId, findingId, { ...input, rotatedAt: rotatedAt === undefined ? undefined : new Date(rotatedAt) });
+      const result = jobs.addFinding(await session.vault(), jobId, findingId, {
+        ...input,
+        rotatedAt: rotatedAt === undefined ? undefined : new Date(rotatedAt),
+      });
       return { secret: result.secret, warnings: [...result.warnings] };
     },
   };

@@ -41,7 +41,8 @@ export function secretHandlers(session: VaultSession, clipboard: ClipboardGuard,
         warning: providerId === undefined ? null : providers.checkFormat(provider.id, value),
       };
     },
-    addSecret: async ({ value, rotatedAt, ...input }) => withWarnings((await vault()).add({ ...input, rotatedAt: toDate(rotatedAt) }, value)),
+    addSecret: async ({ value, rotatedAt, ...input }) =>
+      withWarnings((await vault()).add({ ...input, rotatedAt: toDate(rotatedAt) }, value)),
     rotateSecret: async ({ name, value }) => withWarnings((await vault()).rotate(name, value)),
     undoRotation: async ({ name }) => (await vault()).undoRotate(name),
     editSecret: async ({ name, patch: { rotatedAt, ...patch } }) => (await vault()).edit(name, { ...patch, rotatedAt: toDate(rotatedAt) }),

@@ -12,7 +12,8 @@ export function transferHandlers(session: VaultSession, dialogs: DialogPort, pen
   return {
     previewExport: async ({ format, ...selection }) => {
       const vault = await session.vault();
-      const secrets = selection.names !== undefined ? selection.names.map((name) => vault.show(name)) : vault.list({ project: selection.project });
+      const secrets =
+        selection.names !== undefined ? selection.names.map((name) => vault.show(name)) : vault.list({ project: selection.project });
       return {
         rows: secrets.map((secret) => ({ name: secret.name, envVar: secret.envVar, masked: secret.masked })),
         refusal: secrets.length === 0 ? null : exportRefusal(vault, selection, format),

@@ -112,7 +112,9 @@ export class ScreenLockWatcher {
 
   /** Process ids of the monitors still running, for tests and diagnostics. */
   get pids(): number[] {
-    return this.children.filter((child) => child.exitCode === null && child.signalCode === null).flatMap((child) => (child.pid === undefined ? [] : [child.pid]));
+    return this.children
+      .filter((child) => child.exitCode === null && child.signalCode === null)
+      .flatMap((child) => (child.pid === undefined ? [] : [child.pid]));
   }
 
   private watch(bus: Bus, rules: readonly string[]): void {
@@ -133,7 +135,9 @@ export class ScreenLockWatcher {
       if (error.code === 'ENOENT') {
         if (this.saidMissing) return;
         this.saidMissing = true;
-        this.options.log(`Screen lock: ${command} is not installed (Debian/Ubuntu package dbus-bin), so Rekey cannot lock when the screen locks; auto-lock on idle still applies.`);
+        this.options.log(
+          `Screen lock: ${command} is not installed (Debian/Ubuntu package dbus-bin), so Rekey cannot lock when the screen locks; auto-lock on idle still applies.`,
+        );
       } else {
         this.options.log(`Screen lock: cannot start ${command} (${error.code ?? error.message}); auto-lock on idle still applies.`);
       }
@@ -141,7 +145,9 @@ export class ScreenLockWatcher {
     child.on('close', (code, signal) => {
       if (this.stopped || !started) return;
       const reason = firstError || (signal ? `stopped by ${signal}` : `exited with code ${code}`);
-      this.options.log(`Screen lock: cannot watch the ${bus} bus (${reason}); Rekey will not lock with the screen from that bus, auto-lock on idle still applies.`);
+      this.options.log(
+        `Screen lock: cannot watch the ${bus} bus (${reason}); Rekey will not lock with the screen from that bus, auto-lock on idle still applies.`,
+      );
     });
   }
 }

@@ -14,7 +14,10 @@ export function noticeText(notice: Notice, now: Date): NotificationText {
   const late = notice.catchUp ? ' (missed while your computer was off or asleep)' : '';
   switch (notice.kind) {
     case 'due-soon':
-      return { title: `${notice.name} is due for rotation ${days <= 0 ? 'today' : `in ${plural(days, 'day')}`}`, body: `Rotate it before it is overdue.${late}` };
+      return {
+        title: `${notice.name} is due for rotation ${days <= 0 ? 'today' : `in ${plural(days, 'day')}`}`,
+        body: `Rotate it before it is overdue.${late}`,
+      };
     case 'due':
       return { title: `${notice.name} is due for rotation today`, body: `Open Rekey to rotate it.${late}` };
     case 'overdue':

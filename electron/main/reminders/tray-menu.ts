@@ -31,7 +31,10 @@ export function trayMenuTemplate(view: TrayView, actions: TrayActions): MenuItem
       ? [{ label: 'Nothing is due', enabled: false }]
       : [
           { label: `Keys due (${view.attention.length})`, enabled: false },
-          ...keys.map((key) => ({ label: `${key.name} — ${STATUS_WORDS[key.status] ?? key.status}`, click: () => actions.openOn(key.name) })),
+          ...keys.map((key) => ({
+            label: `${key.name} — ${STATUS_WORDS[key.status] ?? key.status}`,
+            click: () => actions.openOn(key.name),
+          })),
           ...(rest > 0 ? [{ label: `${rest} more…`, click: actions.open }] : []),
         ];
   return [

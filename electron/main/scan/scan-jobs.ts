@@ -65,7 +65,8 @@ export class ScanJobs {
   /** Adds an unknown key from a finished scan, by finding id; its value never left main. */
   addFinding(vault: Vault, jobId: string, findingId: string, input: NewSecret) {
     const value = this.job(jobId).unknownValues.get(findingId);
-    if (value === undefined) throw new RekeyError('not-found', 'That finding is not an unknown key of this scan (or the scan is gone); scan again.');
+    if (value === undefined)
+      throw new RekeyError('not-found', 'That finding is not an unknown key of this scan (or the scan is gone); scan again.');
     return vault.add(input, value);
   }
 

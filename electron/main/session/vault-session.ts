@@ -136,7 +136,8 @@ export class VaultSession {
     try {
       vault = await Vault.open(this.vaultOptions());
     } catch (error) {
-      if (error instanceof RekeyError && error.code === 'password-required') throw new RekeyError('locked', 'The vault is locked. Unlock it to continue.');
+      if (error instanceof RekeyError && error.code === 'password-required')
+        throw new RekeyError('locked', 'The vault is locked. Unlock it to continue.');
       throw error;
     }
     // locked while the keychain was being read: the key must not stay in memory
@@ -162,12 +163,17 @@ export class VaultSession {
 
   /** Set (current undefined), change or remove (next null) the master password. */
   setPassword(current: string | undefined, next: string | null) {
-    return this.oneAtATime(() => changeMasterPassword({ ...this.vaultOptions(), askPassword: current === undefined ? undefined : async () => current }, next));
+    return this.oneAtATime(() =>
+      changeMasterPassword({ ...this.vaultOptions(), askPassword: current === undefined ? undefined : async () => current }, next),
+    );
   }
 
   /** The sealed backup of the open vault (its keychain item read once more, for a master password). */
   async backup(passphrase: string): Promise<Awaited<ReturnType<typeof createBackup>>> {
-    return createBackup(await this.vault(), this.options.keyStore, passphrase, { clock: this.options.clock, kdfCost: this.options.kdfCost });
+    return createBackup(await this.vault(), this.options.keyStore, passphrase, {
+      clock: this.options.clock,
+      kdfCost: this.options.kdfCost,
+    });
   }
 
   /**
@@ -175,7 +181,11 @@ export class VaultSession {
    * opens on the next status(), or waits for unlock() when it came back with a master password.
    */
   async restore(file: Buffer, passphrase: string): Promise<RestoreResult> {
-    const result = await restoreBackup(file, passphrase, { home: this.options.home, keyStore: this.options.keyStore, clock: this.options.clock });
+    const result = await restoreBackup(file, passphrase, {
+      home: this.options.home,
+      keyStore: this.options.keyStore,
+      clock: this.options.clock,
+    });
     this.close();
     this.lockedByUser = false;
     return result;
@@ -196,11 +206,17 @@ export class VaultSession {
 
   private statusFor(error: unknown): VaultStatus {
     if (error instanceof RekeyError && error.code === 'locked') return { state: 'locked', path: this.path, hasPassword: true };
-    if (error instanceof RekeyError && KEYCHAIN_TROUBLE.has(error.code)) return { state: 'keychain-unavailable', path: this.path, message: error.message };
+    if (error instanceof RekeyError && KEYCHAIN_TROUBLE.has(error.code))
+      return { state: 'keychain-unavailable', path: this.path, message: error.message };
     throw error;
   }
 
   private vaultOptions() {
-    return { home: this.options.home, keyStore: this.options.keyStore, clock: this.options.clock ?? systemClock, kdfCost: this.options.kdfCost };
+    return {
+      home: this.options.home,
+      keyStore: this.options.keyStore,
+      clock: this.options.clock ?? systemClock,
+      kdfCost: this.options.kdfCost,
+    };
   }
 }

@@ -31,7 +31,10 @@ export class PendingImports {
     const plan = this.plans.get(token);
     if (plan) return plan;
     if (this.droppedByLock.has(token)) {
-      throw new RekeyError('not-found', 'The vault was locked after this import preview, so the preview was discarded; choose the file again.');
+      throw new RekeyError(
+        'not-found',
+        'The vault was locked after this import preview, so the preview was discarded; choose the file again.',
+      );
     }
     throw new RekeyError('not-found', 'That import preview has expired; choose the file again.');
   }

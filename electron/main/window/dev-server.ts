@@ -7,8 +7,7 @@ export const DEV_SERVER_VARIABLE = 'REKEY_DEV_SERVER_URL';
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export type DevServerChoice =
-  | { readonly use: 'built'; readonly refused?: string }
-  | { readonly use: 'dev-server'; readonly url: string; readonly page: AppPage };
+  { readonly use: 'built'; readonly refused?: string } | { readonly use: 'dev-server'; readonly url: string; readonly page: AppPage };
 
 /**
  * What the window loads given REKEY_DEV_SERVER_URL. A packaged app ignores it: whoever can set

@@ -2,7 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { call } from '../api/rekey';
 import type { HistoryResult } from '../api/types';
 
-type HistoryState = { readonly state: 'loading' } | { readonly state: 'ready'; readonly history: HistoryResult } | { readonly state: 'failed'; readonly message: string };
+type HistoryState =
+  | { readonly state: 'loading' }
+  | { readonly state: 'ready'; readonly history: HistoryResult }
+  | { readonly state: 'failed'; readonly message: string };
 
 /** A secret's versions (masked) and until when its last rotation can be undone. */
 export function useHistory(name: string) {

@@ -44,7 +44,17 @@ export function useScanJob() {
     setState({
       kind: 'job',
       jobId: job.id,
-      progress: { path: job.path, state: 'running', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, findings: [], summary: null, error: null },
+      progress: {
+        path: job.path,
+        state: 'running',
+        filesDone: 0,
+        filesTotal: 0,
+        bytesDone: 0,
+        bytesTotal: 0,
+        findings: [],
+        summary: null,
+        error: null,
+      },
     });
   }, []);
 

@@ -51,7 +51,11 @@ export function useSecretActions(upsert: (secret: Secret) => void, open: (reques
       toggleExposed(secret) {
         const exposed = secret.status === 'exposed';
         void call(exposed ? 'clearExposed' : 'markExposed', { name: secret.name }).then((result) => {
-          if (!result.ok) return toasts.error(result.error.message, exposed ? `Couldn’t clear ${secret.name}` : `Couldn’t mark ${secret.name} as exposed`);
+          if (!result.ok)
+            return toasts.error(
+              result.error.message,
+              exposed ? `Couldn’t clear ${secret.name}` : `Couldn’t mark ${secret.name} as exposed`,
+            );
           upsert(result.value);
           toasts.show(
             exposed

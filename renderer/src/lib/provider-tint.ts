@@ -3,9 +3,29 @@
  * hashed one for anything else, so the same provider always looks the same.
  */
 const KNOWN = new Set([
-  'anthropic', 'openai', 'github-fine-grained', 'github-classic', 'gitlab', 'aws-access-key-id', 'stripe-secret',
-  'stripe-restricted', 'slack', 'google-api-key', 'sendgrid', 'npm', 'huggingface', 'twilio', 'digitalocean', 'groq', 'shopify', 'pypi',
-  'linear', 'perplexity', 'databricks', 'mailgun', 'generic',
+  'anthropic',
+  'openai',
+  'github-fine-grained',
+  'github-classic',
+  'gitlab',
+  'aws-access-key-id',
+  'stripe-secret',
+  'stripe-restricted',
+  'slack',
+  'google-api-key',
+  'sendgrid',
+  'npm',
+  'huggingface',
+  'twilio',
+  'digitalocean',
+  'groq',
+  'shopify',
+  'pypi',
+  'linear',
+  'perplexity',
+  'databricks',
+  'mailgun',
+  'generic',
 ]);
 
 export function providerTintClass(providerId: string): string {

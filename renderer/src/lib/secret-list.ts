@@ -39,7 +39,10 @@ export function searchText(secret: Secret): string {
  * query must match; `haystacks` is searchText per secret, computed once per list.
  */
 export function filterSecrets(sorted: readonly Secret[], haystacks: ReadonlyMap<string, string>, filters: ListFilters): Secret[] {
-  const terms = filters.query.toLowerCase().split(/\s+/).filter((term) => term !== '');
+  const terms = filters.query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((term) => term !== '');
   return sorted.filter((secret) => {
     if (filters.project !== null && secret.project !== filters.project) return false;
     if (filters.status !== null && secret.status !== filters.status) return false;

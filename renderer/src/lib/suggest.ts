@@ -2,7 +2,10 @@ import type { Provider } from '../api/types';
 
 /** NAME or my-key.prod -> MY_KEY_PROD, as the vault does when no provider suggests one. */
 export function envVarFromName(name: string): string {
-  const upper = name.toUpperCase().replace(/[^A-Z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  const upper = name
+    .toUpperCase()
+    .replace(/[^A-Z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   const safe = upper === '' ? 'SECRET' : upper;
   return /^[0-9]/.test(safe) ? `_${safe}` : safe;
 }

@@ -22,7 +22,11 @@ export const HARNESS_PAGE: AppPage = Object.freeze({ origin: HARNESS_ORIGIN, pat
 export const HARNESS_PAGE_URL = `${HARNESS_ORIGIN}${APP_PAGE_PATH}`;
 
 /** Serves `root` (dist/renderer) at HARNESS_ORIGIN in this context; refusals are reported. */
-export async function serveAppProtocol(context: BrowserContext, root: string, onRefused: (url: string, reason: string) => void): Promise<void> {
+export async function serveAppProtocol(
+  context: BrowserContext,
+  root: string,
+  onRefused: (url: string, reason: string) => void,
+): Promise<void> {
   const handler = rendererProtocolHandler({ root, origin: HARNESS_ORIGIN, contentSecurityPolicy: CONTENT_SECURITY_POLICY, onRefused });
   await context.route('**/*', async (route) => {
     const request = route.request();

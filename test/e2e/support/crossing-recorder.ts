@@ -39,7 +39,8 @@ export class CrossingRecorder {
 
   /** Reveal answers that carried `value`: proves the recorder does see plaintext when it crosses. */
   revealsOf(value: string): number {
-    return this.crossings.filter((crossing) => crossing.channel === REVEAL_CHANNEL && JSON.stringify(crossing.result).includes(value)).length;
+    return this.crossings.filter((crossing) => crossing.channel === REVEAL_CHANNEL && JSON.stringify(crossing.result).includes(value))
+      .length;
   }
 
   calls(channel: string): Crossing[] {

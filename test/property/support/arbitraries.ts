@@ -17,8 +17,41 @@ const anyUnicode = fc.string({ unit: 'binary', maxLength: 40 }).filter((value) =
 
 /** The characters and sequences the dotenv parsers and shells give a meaning to. */
 const TRICKY = [
-  "'", '"', '`', '\\', '\\\\', "\\'", '\\n', '\\r', '$', '${', '}', ':', ':-', '#', ' #', '=', '\n', '\r', '\r\n',
-  ' ', '\t', '\v', '\f', '\u0085', '\u00a0', '\u2028', '\u2029', '\ufeff', 'export ', 'A', 'z', '9', '_', 'é', '🔑',
+  "'",
+  '"',
+  '`',
+  '\\',
+  '\\\\',
+  "\\'",
+  '\\n',
+  '\\r',
+  '$',
+  '${',
+  '}',
+  ':',
+  ':-',
+  '#',
+  ' #',
+  '=',
+  '\n',
+  '\r',
+  '\r\n',
+  ' ',
+  '\t',
+  '\v',
+  '\f',
+  '\u0085',
+  '\u00a0',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  'export ',
+  'A',
+  'z',
+  '9',
+  '_',
+  'é',
+  '🔑',
 ];
 const tricky = fc.string({ unit: fc.constantFrom(...TRICKY), maxLength: 16 });
 
@@ -31,11 +64,33 @@ const trickyButCarriable = fc.string({ unit: fc.constantFrom(...CARRIABLE), maxL
  * double-quote fallback and its `$` and backslash limits get exercised.
  */
 const DOUBLE_QUOTE_CANDIDATE = [
-  "'", '\r', '\r\n', '\n', ' ', '#', '`', '=', '$', '${', '}', ':-', '\\', '\\t', '\\n', '\\a', 'x', 'Y', 'é',
+  "'",
+  '\r',
+  '\r\n',
+  '\n',
+  ' ',
+  '#',
+  '`',
+  '=',
+  '$',
+  '${',
+  '}',
+  ':-',
+  '\\',
+  '\\t',
+  '\\n',
+  '\\a',
+  'x',
+  'Y',
+  'é',
 ];
 const doubleQuoteCandidate = fc.string({ unit: fc.constantFrom(...DOUBLE_QUOTE_CANDIDATE), maxLength: 12 });
 /** Only what the double-quote fallback is for, so that path is not starved by the refusals above. */
-const doubleQuoted = fc.string({ unit: fc.constantFrom("'", '\r', '\r\n', '\n', ' ', '#', '`', '=', 'x', 'é'), minLength: 1, maxLength: 12 });
+const doubleQuoted = fc.string({
+  unit: fc.constantFrom("'", '\r', '\r\n', '\n', ' ', '#', '`', '=', 'x', 'é'),
+  minLength: 1,
+  maxLength: 12,
+});
 
 /** Near misses and hits of python-dotenv's `${name:-default}` syntax, which it expands even in single quotes. */
 const reference = fc

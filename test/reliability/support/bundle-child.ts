@@ -24,7 +24,9 @@ export async function bundleChild(entry: string): Promise<string> {
     format: 'esm',
     logLevel: 'silent',
     external: ['better-sqlite3', 'keytar', 'electron'],
-    banner: { js: "import { createRequire as __rekeyCreateRequire } from 'node:module'; const require = __rekeyCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __rekeyCreateRequire } from 'node:module'; const require = __rekeyCreateRequire(import.meta.url);",
+    },
   });
   return outfile;
 }

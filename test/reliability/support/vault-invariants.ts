@@ -14,9 +14,12 @@ export function halfWrittenState(dbPath: string): string[] {
     if (integrity !== 'ok') problems.push(`integrity_check: ${integrity}`);
     const orphans = db.pragma('foreign_key_check') as unknown[];
     if (orphans.length > 0) problems.push(`${orphans.length} rows point at a missing secret`);
-    const secrets = db
-      .prepare('SELECT id, name, current_version, masked FROM secrets')
-      .all() as Array<{ id: string; name: string; current_version: number; masked: string }>;
+    const secrets = db.prepare('SELECT id, name, current_version, masked FROM secrets').all() as Array<{
+      id: string;
+      name: string;
+      current_version: number;
+      masked: string;
+    }>;
     const current = db.prepare('SELECT version, masked FROM secret_versions WHERE secret_id = ? AND retired_at IS NULL');
     const events = db.prepare('SELECT action, secret_id FROM audit_events').all() as Array<{ action: string; secret_id: string | null }>;
     const count = (action: string, id: string) => events.filter((event) => event.action === action && event.secret_id === id).length;
@@ -26,7 +29,8 @@ export function halfWrittenState(dbPath: string): string[] {
       else if (rows[0]?.version !== secret.current_version || rows[0].masked !== secret.masked) {
         problems.push(`${secret.name}: the secret row and its current version disagree`);
       }
-      if (count('secret.add', secret.id) !== 1) problems.push(`${secret.name}: ${count('secret.add', secret.id)} add entries in the audit log`);
+      if (count('secret.add', secret.id) !== 1)
+        problems.push(`${secret.name}: ${count('secret.add', secret.id)} add entries in the audit log`);
       const rotations = count('secret.rotate', secret.id) - count('secret.undo-rotate', secret.id);
       if (rotations !== secret.current_version - 1) {
         problems.push(`${secret.name}: version ${secret.current_version} but ${rotations} rotations in the audit log`);

@@ -66,17 +66,29 @@ describe(CONFIG_FILE, () => {
       'node_modules/better-sqlite3/prebuilds/win32-x64.node',
       'node_modules/keytar/build/Release/keytar.node',
     ];
-    for (const addon of addons) expect(unpack.some((p) => path.matchesGlob(addon, p)), addon).toBe(true);
+    for (const addon of addons)
+      expect(
+        unpack.some((p) => path.matchesGlob(addon, p)),
+        addon,
+      ).toBe(true);
     expect(existsSync(path.join(ROOT, 'node_modules/keytar/build/Release/keytar.node'))).toBe(true);
     expect(existsSync(path.join(ROOT, `node_modules/better-sqlite3/prebuilds/${process.platform}-${process.arch}.node`))).toBe(true);
 
-    const rootExcludes = strings(raw.files).filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-    for (const addon of addons) expect(rootExcludes.some((p) => path.matchesGlob(addon, p)), addon).toBe(false);
+    const rootExcludes = strings(raw.files)
+      .filter((p) => p.startsWith('!'))
+      .map((p) => p.slice(1));
+    for (const addon of addons)
+      expect(
+        rootExcludes.some((p) => path.matchesGlob(addon, p)),
+        addon,
+      ).toBe(false);
     expect(rootExcludes.some((p) => path.matchesGlob('node_modules/better-sqlite3/deps/sqlite3/sqlite3.c', p))).toBe(true);
   });
 
   it('leaves out of node_modules only packages that scripts/build.js bundles, never the natives', () => {
-    const excludes = strings(raw.files).filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+    const excludes = strings(raw.files)
+      .filter((p) => p.startsWith('!'))
+      .map((p) => p.slice(1));
     const dropped = (pkg: string) => excludes.some((p) => path.matchesGlob(`node_modules/${pkg}/package.json`, p));
     const buildScript = readFileSync(path.join(ROOT, 'scripts/build.js'), 'utf8');
     const externals = [...buildScript.matchAll(/external:\s*\[([^\]]*)\]/g)].flatMap((m) =>
@@ -138,7 +150,13 @@ describe(CONFIG_FILE, () => {
     // any of the two that is not set
     expect(raw.mac?.entitlements).toBe('build/entitlements.mac.plist');
     expect(raw.mac?.entitlementsInherit).toBe('build/entitlements.mac.plist');
-    const files = new Set([raw.mac?.entitlements, raw.mac?.entitlementsInherit, ...readdirSync(path.join(ROOT, 'build')).filter((f) => /entitlements.*\.plist$/.test(f)).map((f) => `build/${f}`)]);
+    const files = new Set([
+      raw.mac?.entitlements,
+      raw.mac?.entitlementsInherit,
+      ...readdirSync(path.join(ROOT, 'build'))
+        .filter((f) => /entitlements.*\.plist$/.test(f))
+        .map((f) => `build/${f}`),
+    ]);
     for (const file of files) {
       if (typeof file !== 'string') continue;
       // parsed by the plist package electron-builder and @electron/osx-sign read entitlements with
@@ -147,7 +165,9 @@ describe(CONFIG_FILE, () => {
       expect(entitlements, file).not.toHaveProperty(['com.apple.security.cs.disable-library-validation']);
     }
     // the check has teeth: electron-builder's default template, used without our file, fails it
-    const template = parsePlist(readFileSync(createRequire(import.meta.url).resolve('app-builder-lib/templates/entitlements.mac.plist'), 'utf8'));
+    const template = parsePlist(
+      readFileSync(createRequire(import.meta.url).resolve('app-builder-lib/templates/entitlements.mac.plist'), 'utf8'),
+    );
     expect(template).toHaveProperty(['com.apple.security.cs.disable-library-validation'], true);
   });
 

@@ -34,7 +34,7 @@ export function decodeRgbaPng(bytes: Buffer): { width: number; height: number; r
     throw new Error(`unsupported PNG: depth ${bitDepth}, colour type ${colorType}, interlace ${interlace}`);
   }
   const idat: Buffer[] = [];
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const length = bytes.readUInt32BE(at);
     const type = bytes.toString('latin1', at + 4, at + 8);
     if (type === 'IDAT') idat.push(bytes.subarray(at + 8, at + 8 + length));
@@ -52,17 +52,28 @@ export function decodeRgbaPng(bytes: Buffer): { width: number; height: number; r
       const c = y > 0 && i >= 4 ? (rgba[(y - 1) * stride + i - 4] ?? 0) : 0;
       let predictor: number;
       switch (filter) {
-        case 0: predictor = 0; break;
-        case 1: predictor = a; break;
-        case 2: predictor = b; break;
-        case 3: predictor = (a + b) >> 1; break;
+        case 0:
+          predictor = 0;
+          break;
+        case 1:
+          predictor = a;
+          break;
+        case 2:
+          predictor = b;
+          break;
+        case 3:
+          predictor = (a + b) >> 1;
+          break;
         case 4: {
           const p = a + b - c;
-          const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+          const pa = Math.abs(p - a),
+            pb = Math.abs(p - b),
+            pc = Math.abs(p - c);
           predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
           break;
         }
-        default: throw new Error(`bad PNG filter type ${filter} in row ${y}`);
+        default:
+          throw new Error(`bad PNG filter type ${filter} in row ${y}`);
       }
       rgba[y * stride + i] = (x + predictor) & 0xff;
     }
@@ -103,7 +114,7 @@ export function readIcns(bytes: Buffer): IcnsElement[] {
   if (bytes.toString('latin1', 0, 4) !== 'icns') throw new Error('not an ICNS file');
   if (bytes.readUInt32BE(4) !== bytes.length) throw new Error('ICNS length field does not match the file size');
   const elements: IcnsElement[] = [];
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const length = bytes.readUInt32BE(at + 4);
     if (length < 8 || at + length > bytes.length) throw new Error(`bad ICNS element length at ${at}`);
     elements.push({ type: bytes.toString('latin1', at, at + 4), data: bytes.subarray(at + 8, at + length) });

@@ -36,12 +36,18 @@ describe('rekey password on a terminal', () => {
     const keyStore = new MemoryKeyStore();
     (await Vault.init({ home, keyStore })).close();
 
-    const mismatch = terminalSession(home, keyStore, { 'New master password (input hidden): ': 'first try 123', 'The same again: ': 'first try 124' });
+    const mismatch = terminalSession(home, keyStore, {
+      'New master password (input hidden): ': 'first try 123',
+      'The same again: ': 'first try 124',
+    });
     expect(await main(['password', 'set'], mismatch.ctx)).toBe(1);
     expect(mismatch.shown()).toContain('rekey: The two passwords differ; nothing was changed.');
     expect(await hasMasterPassword({ home, keyStore })).toBe(false);
 
-    const set = terminalSession(home, keyStore, { 'New master password (input hidden): ': 'tall ships 1805', 'The same again: ': 'tall ships 1805' });
+    const set = terminalSession(home, keyStore, {
+      'New master password (input hidden): ': 'tall ships 1805',
+      'The same again: ': 'tall ships 1805',
+    });
     expect(await main(['password', 'set'], set.ctx)).toBe(0);
     expect(set.printed()).toMatch(/^Master password set/);
     expect(set.shown()).not.toContain('tall ships');
@@ -53,7 +59,9 @@ describe('rekey password on a terminal', () => {
 
     const refused = terminalSession(home, keyStore, {});
     expect(await main(['list', '--no-input'], refused.ctx)).toBe(1);
-    expect(refused.shown()).toBe('rekey: This vault has a master password, and --no-input forbids asking for it. Pass it on the first line of stdin with --password-stdin instead.\n');
+    expect(refused.shown()).toBe(
+      'rekey: This vault has a master password, and --no-input forbids asking for it. Pass it on the first line of stdin with --password-stdin instead.\n',
+    );
 
     const change = terminalSession(home, keyStore, {
       'Current master password (input hidden): ': 'tall ships 1805',

@@ -6,11 +6,27 @@ import { MemoryKeyStore, systemClock } from '../../../electron/core/index.js';
 
 /** A terminal: raw mode is recorded, keystrokes are written by the test, nothing is echoed. */
 function terminal(password: CliContext['password']) {
-  const stdin = Object.assign(new PassThrough(), { isTTY: true, rawModes: [] as boolean[], setRawMode(raw: boolean) { this.rawModes.push(raw); return this; } });
+  const stdin = Object.assign(new PassThrough(), {
+    isTTY: true,
+    rawModes: [] as boolean[],
+    setRawMode(raw: boolean) {
+      this.rawModes.push(raw);
+      return this;
+    },
+  });
   const stderr = new PassThrough();
   let shown = '';
   stderr.on('data', (chunk: Buffer) => (shown += chunk.toString('utf8')));
-  const ctx: CliContext = { stdin, stdout: new PassThrough(), stderr, env: {}, cwd: '/', keyStore: new MemoryKeyStore(), clock: systemClock, password };
+  const ctx: CliContext = {
+    stdin,
+    stdout: new PassThrough(),
+    stderr,
+    env: {},
+    cwd: '/',
+    keyStore: new MemoryKeyStore(),
+    clock: systemClock,
+    password,
+  };
   return { ctx, stdin, shown: () => shown };
 }
 

@@ -115,7 +115,11 @@ const edges: Edge[] = [
     beyond: MAX_ROTATE_EVERY_DAYS + 1,
     make: (days) => days,
     core: (value: number) => accepts(rotateEveryDaysSchema, value),
-    contract: [metadata('rotateEveryDays'), edit('rotateEveryDays'), (value: number) => accepts(contract.settingsPatch, { defaultRotateEveryDays: value })],
+    contract: [
+      metadata('rotateEveryDays'),
+      edit('rotateEveryDays'),
+      (value: number) => accepts(contract.settingsPatch, { defaultRotateEveryDays: value }),
+    ],
   },
   {
     field: 'rotation interval (min)',
@@ -123,7 +127,11 @@ const edges: Edge[] = [
     beyond: MIN_ROTATE_EVERY_DAYS - 1,
     make: (days) => days,
     core: (value: number) => accepts(rotateEveryDaysSchema, value),
-    contract: [metadata('rotateEveryDays'), edit('rotateEveryDays'), (value: number) => accepts(contract.settingsPatch, { defaultRotateEveryDays: value })],
+    contract: [
+      metadata('rotateEveryDays'),
+      edit('rotateEveryDays'),
+      (value: number) => accepts(contract.settingsPatch, { defaultRotateEveryDays: value }),
+    ],
   },
   {
     field: 'lead days (max)',

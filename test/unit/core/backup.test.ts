@@ -75,7 +75,9 @@ describe('encrypted backup and restore (core)', () => {
     const elsewhere = new MemoryKeyStore();
     expect((await restoreBackup(bytes, PASSPHRASE, { home: target, keyStore: elsewhere })).masterPassword).toBe(true);
     await expect(Vault.open({ home: target, keyStore: elsewhere })).rejects.toMatchObject({ code: 'password-required' });
-    await expect(Vault.open({ home: target, keyStore: elsewhere, askPassword: async () => 'wrong' })).rejects.toMatchObject({ code: 'wrong-password' });
+    await expect(Vault.open({ home: target, keyStore: elsewhere, askPassword: async () => 'wrong' })).rejects.toMatchObject({
+      code: 'wrong-password',
+    });
     const restored = await Vault.open({ home: target, keyStore: elsewhere, kdfCost: CHEAP, askPassword: async () => 'master password 1' });
     try {
       expect(restored.reveal('stripe', 'reveal')).toBe(value);

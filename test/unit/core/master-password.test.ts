@@ -8,7 +8,14 @@ import {
   restoreBackup,
   throttleDelaySeconds,
 } from '../../../electron/core/index.js';
-import { isWrappedVaultKey, newVaultKey, unwrapVaultKey, wrapVaultKey, wrappedKdfParams, newKdfParams } from '../../../electron/core/crypto/index.js';
+import {
+  isWrappedVaultKey,
+  newVaultKey,
+  unwrapVaultKey,
+  wrapVaultKey,
+  wrappedKdfParams,
+  newKdfParams,
+} from '../../../electron/core/crypto/index.js';
 import { expectRekeyRejection } from '../../support/rekey-errors.js';
 import { type TempVault, FixedClock, createTempVault } from '../../support/temp-vault.js';
 import { sampleKeys } from '../../support/sample-keys.js';
@@ -31,7 +38,10 @@ describe('vault key wrapping', () => {
     expect(good.ok && good.vaultKey.equals(key)).toBe(true);
     expect(await unwrapVaultKey(item, 'correct horse batterY', 'vault-1')).toEqual({ ok: false, reason: 'wrong-password' });
     expect(await unwrapVaultKey(item, 'correct horse battery', 'vault-2')).toEqual({ ok: false, reason: 'wrong-password' });
-    expect(await unwrapVaultKey(`${item.slice(0, -8)}AAAAAAA=`, 'correct horse battery', 'vault-1')).toEqual({ ok: false, reason: 'damaged' });
+    expect(await unwrapVaultKey(`${item.slice(0, -8)}AAAAAAA=`, 'correct horse battery', 'vault-1')).toEqual({
+      ok: false,
+      reason: 'damaged',
+    });
   });
 
   it('the delay grows with each wrong password: first one free, then doubling, capped at 5 minutes', () => {
@@ -85,7 +95,10 @@ describe('master password on a vault', () => {
 
   it('change needs the current password; remove brings back the bare key; raising the cost re-wraps on unlock', async () => {
     const options = await withPassword();
-    await expectRekeyRejection(changeMasterPassword({ ...options, askPassword: async () => 'nope nope nope' }, 'another password'), 'wrong-password');
+    await expectRekeyRejection(
+      changeMasterPassword({ ...options, askPassword: async () => 'nope nope nope' }, 'another password'),
+      'wrong-password',
+    );
     expect(await changeMasterPassword({ ...options, askPassword: async () => 'correct horse battery' }, 'another password')).toBe('change');
     await expectRekeyRejection(Vault.open({ ...options, askPassword: async () => 'correct horse battery' }), 'wrong-password');
     options.clock.set('2026-06-01T10:00:00Z');
@@ -95,12 +108,16 @@ describe('master password on a vault', () => {
     const item = () => [...options.keyStore.items.values()][0] ?? '';
     expect(wrappedKdfParams(item())).toMatchObject(STRONGER);
 
-    expect((await expectRekeyRejection(changeMasterPassword(options, 'short'))).message).toBe('The master password must be at least 8 characters long.');
+    expect((await expectRekeyRejection(changeMasterPassword(options, 'short'))).message).toBe(
+      'The master password must be at least 8 characters long.',
+    );
     expect(await changeMasterPassword({ ...options, askPassword: async () => 'another password' }, null)).toBe('remove');
     expect(isWrappedVaultKey(item())).toBe(false);
     expect(await hasMasterPassword(options)).toBe(false);
     const vault = await Vault.open(options);
-    expect(vault.auditEvents().map((event) => event.action)).toEqual(expect.arrayContaining(['vault.password-set', 'vault.password-change', 'vault.password-remove']));
+    expect(vault.auditEvents().map((event) => event.action)).toEqual(
+      expect.arrayContaining(['vault.password-set', 'vault.password-change', 'vault.password-remove']),
+    );
     expect(vault.verifyAudit().ok).toBe(true);
     vault.close();
     expect((await expectRekeyRejection(changeMasterPassword(options, null))).message).toBe('This vault has no master password to remove.');
@@ -135,7 +152,8 @@ describe('master password on a vault', () => {
     const audit = JSON.stringify(vault.auditEvents());
     vault.close();
     const { readFileSync } = await import('node:fs');
-    const file = readFileSync(`${options.home}/vault.db`).toString('latin1') + readFileSync(`${options.home}/vault.db-wal`).toString('latin1');
+    const file =
+      readFileSync(`${options.home}/vault.db`).toString('latin1') + readFileSync(`${options.home}/vault.db-wal`).toString('latin1');
     for (const haystack of [...messages, audit, file]) expect(haystack).not.toContain('correct horse');
   });
 });

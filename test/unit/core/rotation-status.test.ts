@@ -40,7 +40,10 @@ describe('rotation status', () => {
   });
 
   it('handles a leap day interval', () => {
-    const leap = rotationState({ rotatedAt: new Date('2028-02-28T12:00:00Z'), rotateEveryDays: 1, exposedAt: null }, new Date('2028-02-28T13:00:00Z'));
+    const leap = rotationState(
+      { rotatedAt: new Date('2028-02-28T12:00:00Z'), rotateEveryDays: 1, exposedAt: null },
+      new Date('2028-02-28T13:00:00Z'),
+    );
     expect(leap.dueAt.toISOString()).toBe('2028-02-29T12:00:00.000Z');
   });
 });

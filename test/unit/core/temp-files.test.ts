@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryKeyStore, Vault, createBackup, restoreBackup } from '../../../electron/core/index.js';
 import { writeFileAtomic } from '../../../electron/core/dotenv/index.js';
-import { INSPECTION_PREFIX, STALE_AFTER_MS, TEMP_PREFIX, createPrivateFile, removeStaleTemps } from '../../../electron/core/files/temp-files.js';
+import {
+  INSPECTION_PREFIX,
+  STALE_AFTER_MS,
+  TEMP_PREFIX,
+  createPrivateFile,
+  removeStaleTemps,
+} from '../../../electron/core/files/temp-files.js';
 
 const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
 const PASSPHRASE = 'correct horse battery staple';

@@ -21,8 +21,8 @@ describe('cannotCarryReason', () => {
   it.each([
     ["it's C:\\path", 'contains a single quote and a backslash'],
     ['a\rb\\', 'contains a carriage return and a backslash at the end'],
-    ['a\\\\b\'', 'contains a single quote and two backslashes in a row'],
-    ['${HOME}\'', 'contains a single quote and a ${…} variable reference'],
+    ["a\\\\b'", 'contains a single quote and two backslashes in a row'],
+    ["${HOME}'", 'contains a single quote and a ${…} variable reference'],
     ['${X:-y}"', 'contains a ${…} variable reference and a double quote'],
     ['\r$', 'contains a carriage return and a dollar sign'],
     ['"\'', 'contains a single quote and a double quote'],
@@ -33,7 +33,7 @@ describe('cannotCarryReason', () => {
   });
 
   it('shell refuses only NUL and unpaired surrogates', () => {
-    expect(cannotCarryReason("it's \r\n $X \\ ${Y} \"", 'shell')).toBeNull();
+    expect(cannotCarryReason('it\'s \r\n $X \\ ${Y} "', 'shell')).toBeNull();
     expect(cannotCarryReason('a\u0000', 'shell')).toBe('contains a NUL character');
     expect(cannotCarryReason('\udc00', 'shell')).toMatch(/unpaired surrogate/);
   });

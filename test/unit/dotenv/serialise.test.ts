@@ -37,7 +37,10 @@ describe('serialise as dotenv', () => {
       SPACES: '  both ends  ',
       EMPTY: '',
     };
-    const text = serialise(Object.entries(values).map(([k, v]) => entry(k, v)), 'dotenv');
+    const text = serialise(
+      Object.entries(values).map(([k, v]) => entry(k, v)),
+      'dotenv',
+    );
     expect(text.split('\n').slice(0, 2)).toEqual([HEADER, "PLAIN='sk_live_123'"]);
     expect(text.endsWith('\n')).toBe(true);
     expect(dotenv.parse(text)).toEqual(values);
@@ -52,7 +55,10 @@ describe('serialise as dotenv', () => {
 
   it('refuses a value no quoting carries, naming secret, variable, format, reason and alternatives', () => {
     const secret = "sk_live_it's\\x";
-    const error = expectRekeyError(() => serialise([entry('OK', 'fine'), entry('STRIPE_SECRET_KEY', secret, 'stripe-live')], 'dotenv'), 'format-cannot-carry');
+    const error = expectRekeyError(
+      () => serialise([entry('OK', 'fine'), entry('STRIPE_SECRET_KEY', secret, 'stripe-live')], 'dotenv'),
+      'format-cannot-carry',
+    );
     expect(error.message).toBe(
       'Cannot export "stripe-live" (STRIPE_SECRET_KEY) as dotenv: it contains a single quote and a backslash. Choose the shell or json format instead.',
     );
@@ -60,7 +66,10 @@ describe('serialise as dotenv', () => {
 
   it('names every refused entry in one error and never includes their values', () => {
     const values = ['first\rsecret$', "second'secret\\"];
-    const error = expectRekeyError(() => serialise([entry('A', values[0] ?? ''), entry('OK', 'x'), entry('B', values[1] ?? '')], 'dotenv'), 'format-cannot-carry');
+    const error = expectRekeyError(
+      () => serialise([entry('A', values[0] ?? ''), entry('OK', 'x'), entry('B', values[1] ?? '')], 'dotenv'),
+      'format-cannot-carry',
+    );
     expect(error.message).toContain('"a" (A) contains a carriage return and a dollar sign');
     expect(error.message).toContain('"b" (B) contains a single quote and a backslash at the end');
     expect(error.message).toMatch(/^Cannot export 2 secrets as dotenv: .*Choose the shell or json format instead\.$/);
@@ -89,14 +98,18 @@ describe('serialise as json', () => {
 
 describe('serialise input checks', () => {
   it.each<ExportFormat>(['dotenv', 'shell', 'json'])('refuses an invalid env var name as %s', (format) => {
-    const error = expectRekeyError(() => serialise([entry('OK', 'v'), { name: 'bad-one', envVar: 'MY-KEY', value: 'v' }], format), 'invalid-input');
+    const error = expectRekeyError(
+      () => serialise([entry('OK', 'v'), { name: 'bad-one', envVar: 'MY-KEY', value: 'v' }], format),
+      'invalid-input',
+    );
     expect(error.message).toContain('"bad-one"');
     expect(error.message).toContain('MY-KEY');
   });
 
   it.each<ExportFormat>(['dotenv', 'shell', 'json'])('refuses the same env var twice as %s, naming both secrets', (format) => {
     const error = expectRekeyError(
-      () => serialise([entry('KEY', 'sk_test_AAAA', 'stripe-test'), entry('OTHER', 'x'), entry('KEY', 'sk_live_BBBB', 'stripe-live')], format),
+      () =>
+        serialise([entry('KEY', 'sk_test_AAAA', 'stripe-test'), entry('OTHER', 'x'), entry('KEY', 'sk_live_BBBB', 'stripe-live')], format),
       'invalid-input',
     );
     expect(error.message).toContain('"stripe-test" and "stripe-live" both use KEY');

@@ -80,17 +80,26 @@ describe('backup and restore behind the IPC contract', () => {
     const revealed = await target.services.dispatch(CHANNELS.reveal, { name: 'k' }, { trusted: true });
     expect(revealed).toEqual({ ok: true, value: { value: VALUE } });
     // used up: a second restore with the same token is refused plainly
-    expect(await target.call(CHANNELS.restoreBackup, { token, passphrase: PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await target.call(CHANNELS.restoreBackup, { token, passphrase: PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 
   it('refuses a short passphrase before asking where to save, and saves nothing when the dialog is cancelled', async () => {
     const source = app(join(dir.path, 'source'));
     await source.call(CHANNELS.initVault);
     source.dialogs.backupTarget = join(dir.path, 'never');
-    expect(await source.call(CHANNELS.saveBackup, { passphrase: 'short' })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/at least 10 characters/) as unknown } });
+    expect(await source.call(CHANNELS.saveBackup, { passphrase: 'short' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/at least 10 characters/) as unknown },
+    });
     expect(source.dialogs.lastDefaultName).toBeNull();
     source.dialogs.backupTarget = null;
-    expect(await source.call(CHANNELS.saveBackup, { passphrase: PASSPHRASE })).toEqual({ ok: true, value: { path: null, secrets: 0, versions: 0, auditEntries: 0 } });
+    expect(await source.call(CHANNELS.saveBackup, { passphrase: PASSPHRASE })).toEqual({
+      ok: true,
+      value: { path: null, secrets: 0, versions: 0, auditEntries: 0 },
+    });
     expect(existsSync(join(dir.path, 'never'))).toBe(false);
   });
 

@@ -56,7 +56,11 @@ describe('the default rotation interval from Settings', () => {
 
   it('a key added without an interval is due in the user’s 30 days; a provider’s own interval and an explicit one win', async () => {
     const added = await value<{ secret: Summary }>(CHANNELS.addSecret, { name: 'plain', value: sampleKeys.generic() });
-    expect(added.secret).toMatchObject({ rotateEveryDays: 30, rotatedAt: NOW.toISOString(), dueAt: new Date(NOW.getTime() + 30 * DAY).toISOString() });
+    expect(added.secret).toMatchObject({
+      rotateEveryDays: 30,
+      rotatedAt: NOW.toISOString(),
+      dueAt: new Date(NOW.getTime() + 30 * DAY).toISOString(),
+    });
     expect(await secret('plain')).toMatchObject({ rotateEveryDays: 30, dueAt: new Date(NOW.getTime() + 30 * DAY).toISOString() });
 
     await value(CHANNELS.addSecret, { name: 'gh', value: sampleKeys.github() });
@@ -72,7 +76,9 @@ describe('the default rotation interval from Settings', () => {
     const providers = await value<Array<{ id: string; defaultRotateEveryDays: number | null }>>(CHANNELS.listProviders, {});
     expect(providers.find((p) => p.id === 'aws-access-key-id')?.defaultRotateEveryDays).toBe(60);
     expect(providers.find((p) => p.id === 'github-classic')?.defaultRotateEveryDays).toBeNull();
-    const detected = await value<{ provider: { id: string; defaultRotateEveryDays: number | null } }>(CHANNELS.detect, { value: sampleKeys.stripe() });
+    const detected = await value<{ provider: { id: string; defaultRotateEveryDays: number | null } }>(CHANNELS.detect, {
+      value: sampleKeys.stripe(),
+    });
     expect(detected.provider).toMatchObject({ id: 'stripe-secret', defaultRotateEveryDays: null });
   });
 
@@ -82,7 +88,9 @@ describe('the default rotation interval from Settings', () => {
     dialogs.importPath = file;
     const chosen = await value<{ preview: { token: string } }>(CHANNELS.chooseImport, { project: 'ci' });
     expect(await value(CHANNELS.applyImport, { token: chosen.preview.token })).toEqual({ imported: 3 });
-    const intervals = Object.fromEntries((await value<Summary[]>(CHANNELS.listSecrets, { project: 'ci' })).map((s) => [s.name, s.rotateEveryDays]));
+    const intervals = Object.fromEntries(
+      (await value<Summary[]>(CHANNELS.listSecrets, { project: 'ci' })).map((s) => [s.name, s.rotateEveryDays]),
+    );
     expect(intervals).toEqual({ 'ci/GITHUB_TOKEN': 30, 'ci/OTHER': 30, 'ci/AWS_ACCESS_KEY_ID': 60 });
   });
 });

@@ -40,7 +40,15 @@ describe('lock, unlock, master password and settings behind the IPC contract', (
     clock = new FixedClock(new Date('2026-06-01T09:00:00Z'));
     seen.length = 0;
     keyStore = new MemoryKeyStore();
-    const options = { home: join(dir.path, 'vault'), keyStore, clipboard, dialogs: new ScriptedDialogs(), timers: new ManualTimers(), clock, kdfCost: CHEAP };
+    const options = {
+      home: join(dir.path, 'vault'),
+      keyStore,
+      clipboard,
+      dialogs: new ScriptedDialogs(),
+      timers: new ManualTimers(),
+      clock,
+      kdfCost: CHEAP,
+    };
     services = createRekeyServices(options);
     await value(CHANNELS.initVault);
     await value(CHANNELS.addSecret, { name: 'gh', value: sampleKeys.github() });
@@ -54,7 +62,10 @@ describe('lock, unlock, master password and settings behind the IPC contract', (
     await value(CHANNELS.copy, { name: 'gh' });
     expect(await value(CHANNELS.lockVault)).toMatchObject({ state: 'locked', hasPassword: false });
     expect(clipboard.text).toBe('');
-    expect(await error(CHANNELS.reveal, { name: 'gh' })).toEqual({ code: 'locked', message: 'The vault is locked. Unlock it to continue.' });
+    expect(await error(CHANNELS.reveal, { name: 'gh' })).toEqual({
+      code: 'locked',
+      message: 'The vault is locked. Unlock it to continue.',
+    });
     expect(await value(CHANNELS.vaultStatus)).toMatchObject({ state: 'locked' });
     expect(await value(CHANNELS.pollApp)).toEqual({ locked: true, focus: null });
     expect(await value(CHANNELS.unlockVault)).toMatchObject({ state: 'ready' });
@@ -76,11 +87,19 @@ describe('lock, unlock, master password and settings behind the IPC contract', (
     expect(await value(CHANNELS.vaultStatus)).toMatchObject({ state: 'locked', hasPassword: true });
     expect((await error(CHANNELS.unlockVault)).code).toBe('password-required');
     expect(await error(CHANNELS.unlockVault, { password: 'nope' })).toEqual({ code: 'wrong-password', message: 'Wrong master password.' });
-    expect(await error(CHANNELS.unlockVault, { password: 'nope' })).toEqual({ code: 'wrong-password', message: 'Wrong master password. Try again in 1 second.' });
-    expect(await error(CHANNELS.unlockVault, { password: PASSWORD })).toEqual({ code: 'throttled', message: 'Too many wrong master passwords. Try again in 1 second.' });
+    expect(await error(CHANNELS.unlockVault, { password: 'nope' })).toEqual({
+      code: 'wrong-password',
+      message: 'Wrong master password. Try again in 1 second.',
+    });
+    expect(await error(CHANNELS.unlockVault, { password: PASSWORD })).toEqual({
+      code: 'throttled',
+      message: 'Too many wrong master passwords. Try again in 1 second.',
+    });
     clock.set('2026-06-01T09:00:05Z');
     expect(await value(CHANNELS.unlockVault, { password: PASSWORD })).toMatchObject({ state: 'ready' });
-    expect((await error(CHANNELS.setMasterPassword, { next: 'short' })).message).toBe('Invalid request: next: The master password must be at least 8 characters long.');
+    expect((await error(CHANNELS.setMasterPassword, { next: 'short' })).message).toBe(
+      'Invalid request: next: The master password must be at least 8 characters long.',
+    );
     expect(await value(CHANNELS.setMasterPassword, { current: PASSWORD, next: null })).toEqual({ hasPassword: false, change: 'remove' });
     for (const response of seen) expect(response).not.toContain(PASSWORD);
   });
@@ -101,15 +120,29 @@ describe('lock, unlock, master password and settings behind the IPC contract', (
   it('settings: read with defaults, saved when valid, refused field by field when not', async () => {
     const initial = await value<{ settings: Settings; hasPassword: boolean }>(CHANNELS.getSettings);
     expect(initial).toEqual({
-      settings: { defaultRotateEveryDays: 90, leadDays: 14, overdueRepeatDays: 3, clipboardClearSeconds: 30, autoLockMinutes: 15, launchAtLogin: false, notifications: true },
+      settings: {
+        defaultRotateEveryDays: 90,
+        leadDays: 14,
+        overdueRepeatDays: 3,
+        clipboardClearSeconds: 30,
+        autoLockMinutes: 15,
+        launchAtLogin: false,
+        notifications: true,
+      },
       hasPassword: false,
     });
     const changes: Settings[] = [];
     services.onSettingsChanged((next) => changes.push(next));
-    expect((await value<{ settings: Settings }>(CHANNELS.saveSettings, { leadDays: 7, launchAtLogin: true })).settings).toMatchObject({ leadDays: 7, launchAtLogin: true });
+    expect((await value<{ settings: Settings }>(CHANNELS.saveSettings, { leadDays: 7, launchAtLogin: true })).settings).toMatchObject({
+      leadDays: 7,
+      launchAtLogin: true,
+    });
     expect(changes).toHaveLength(1);
     expect(services.settings()?.leadDays).toBe(7);
-    expect(await error(CHANNELS.saveSettings, { overdueRepeatDays: 0 })).toEqual({ code: 'invalid-input', message: 'Invalid request: overdueRepeatDays: The overdue repeat must be at least 1 day.' });
+    expect(await error(CHANNELS.saveSettings, { overdueRepeatDays: 0 })).toEqual({
+      code: 'invalid-input',
+      message: 'Invalid request: overdueRepeatDays: The overdue repeat must be at least 1 day.',
+    });
     expect(await error(CHANNELS.saveSettings, { clipboardClearSeconds: 'soon' })).toEqual({
       code: 'invalid-input',
       message: 'Invalid request: clipboardClearSeconds: Clipboard clearing must be a whole number of seconds.',
@@ -122,9 +155,17 @@ describe('lock, unlock, master password and settings behind the IPC contract', (
 
   it('per-key reminders: snooze and lead time, validated', async () => {
     expect(await value(CHANNELS.keyReminders, { name: 'gh' })).toEqual({ snoozedUntil: null, leadDays: null });
-    expect(await value(CHANNELS.setKeyReminders, { name: 'gh', snooze: '1w', leadDays: 30 })).toEqual({ snoozedUntil: '2026-06-08T09:00:00.000Z', leadDays: 30 });
-    expect(await value(CHANNELS.setKeyReminders, { name: 'gh', snooze: 'none', leadDays: null })).toEqual({ snoozedUntil: null, leadDays: null });
-    expect((await error(CHANNELS.setKeyReminders, { name: 'gh', leadDays: 400 })).message).toBe('Invalid request: leadDays: The lead time can be at most 365 days.');
+    expect(await value(CHANNELS.setKeyReminders, { name: 'gh', snooze: '1w', leadDays: 30 })).toEqual({
+      snoozedUntil: '2026-06-08T09:00:00.000Z',
+      leadDays: 30,
+    });
+    expect(await value(CHANNELS.setKeyReminders, { name: 'gh', snooze: 'none', leadDays: null })).toEqual({
+      snoozedUntil: null,
+      leadDays: null,
+    });
+    expect((await error(CHANNELS.setKeyReminders, { name: 'gh', leadDays: 400 })).message).toBe(
+      'Invalid request: leadDays: The lead time can be at most 365 days.',
+    );
     expect((await error(CHANNELS.setKeyReminders, { name: 'ghost', snooze: '1d' })).code).toBe('not-found');
   });
 });

@@ -58,7 +58,14 @@ describe('lock and quit leave no value behind in main', () => {
     clipboard = new DeferredClipboard();
     timers = new ManualTimers();
     dialogs = new ScriptedDialogs();
-    services = createRekeyServices({ home: join(dir.path, 'vault'), keyStore: new MemoryKeyStore(), clipboard, dialogs, timers, kdfCost: CHEAP });
+    services = createRekeyServices({
+      home: join(dir.path, 'vault'),
+      keyStore: new MemoryKeyStore(),
+      clipboard,
+      dialogs,
+      timers,
+      kdfCost: CHEAP,
+    });
     await value(CHANNELS.initVault);
     key = sampleKeys.github();
     await value(CHANNELS.addSecret, { name: 'gh', value: key });
@@ -137,7 +144,10 @@ describe('lock and quit leave no value behind in main', () => {
       const done = await finished(started.job.id);
       expect(done.findings.map((finding) => finding.secret?.name ?? null)).toEqual(['gh', null]);
       await value(CHANNELS.lockVault);
-      expect(await error(CHANNELS.scanProgress, { jobId: started.job.id })).toEqual({ code: 'not-found', message: 'That scan is no longer available; start it again.' });
+      expect(await error(CHANNELS.scanProgress, { jobId: started.job.id })).toEqual({
+        code: 'not-found',
+        message: 'That scan is no longer available; start it again.',
+      });
       await value(CHANNELS.unlockVault);
       const add = await error(CHANNELS.addScanFinding, { jobId: started.job.id, findingId: done.findings[1]?.id, name: 'found' });
       expect(add.code).toBe('not-found');

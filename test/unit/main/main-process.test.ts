@@ -49,7 +49,10 @@ describe('the Electron main process, against a stand-in electron module', () => 
 
   it('registers app: as a privileged standard scheme before ready, and serves it from the renderer folder', async () => {
     expect(standIn.calls.privilegedSchemes).toEqual([
-      { schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }], afterReady: false },
+      {
+        schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }],
+        afterReady: false,
+      },
     ]);
     const handler = standIn.calls.protocolHandlers.get('app');
     expect([...standIn.calls.protocolHandlers.keys()]).toEqual(['app']);

@@ -35,7 +35,10 @@ describe('main delivers reminders: notifications, tray, close to tray, power eve
   });
 
   it('checks at start: one OS notification per key that needs it, names only', () => {
-    expect(standIn.calls.notifications.map((n) => n.options.title)).toEqual(['stripe-live is overdue by 5 days', 'gh-ci is due for rotation in 5 days']);
+    expect(standIn.calls.notifications.map((n) => n.options.title)).toEqual([
+      'stripe-live is overdue by 5 days',
+      'gh-ci is due for rotation in 5 days',
+    ]);
     expect(standIn.calls.notifications.every((n) => n.shown)).toBe(true);
     expect(JSON.stringify(standIn.calls.notifications.map((n) => n.options))).not.toMatch(/sk_live_|ghp_/);
   });

@@ -11,7 +11,13 @@ import { ManualTimers } from '../../support/main-stand-ins.js';
 import { tempDir } from '../../support/temp-vault.js';
 
 const NOW = new Date('2026-06-10T09:00:00Z');
-const notice = (name: string, kind: Notice['kind'], dueAt: string, catchUp = false): Notice => ({ secretId: `id-${name}`, name, kind, dueAt, catchUp });
+const notice = (name: string, kind: Notice['kind'], dueAt: string, catchUp = false): Notice => ({
+  secretId: `id-${name}`,
+  name,
+  kind,
+  dueAt,
+  catchUp,
+});
 const attention = (name: string, status: SecretSummary['status']) => ({ name, status }) as SecretSummary;
 
 function harness(checks: Array<ReminderCheck | null>, notificationsOn = true) {
@@ -65,7 +71,9 @@ describe('reminder delivery', () => {
     const many = ['a', 'b', 'c', 'd', 'e'].map((name) => notice(name, 'overdue', '2026-05-01T09:00:00Z', true));
     const h = harness([{ notices: many, attention: many.map((each) => attention(each.name, 'overdue')) }]);
     h.scheduler.start();
-    expect(h.shown.map((each) => `${each.title} | ${each.body}`)).toEqual(['5 keys need rotating | a, b, c and 2 more. Open Rekey to see them.']);
+    expect(h.shown.map((each) => `${each.title} | ${each.body}`)).toEqual([
+      '5 keys need rotating | a, b, c and 2 more. Open Rekey to see them.',
+    ]);
     h.shown[0]?.click();
     expect(h.opened).toEqual([null]);
   });
@@ -98,7 +106,10 @@ describe('reminder delivery', () => {
   });
 
   it('notification texts carry names and days only, and say when a notice was missed', () => {
-    expect(noticeText(notice('gh', 'due', '2026-06-10T09:00:00Z'), NOW)).toEqual({ title: 'gh is due for rotation today', body: 'Open Rekey to rotate it.' });
+    expect(noticeText(notice('gh', 'due', '2026-06-10T09:00:00Z'), NOW)).toEqual({
+      title: 'gh is due for rotation today',
+      body: 'Open Rekey to rotate it.',
+    });
     expect(noticeText(notice('gh', 'exposed', '2026-09-10T09:00:00Z', true), NOW)).toEqual({
       title: 'gh is marked as exposed',
       body: 'Rotate it now: an exposed key is due immediately. (missed while your computer was off or asleep)',
@@ -109,7 +120,9 @@ describe('reminder delivery', () => {
 
 describe('the tray', () => {
   it('shows the count and a menu: open, the keys due (each opens the window on it), lock, quit', () => {
-    const view: TrayView = { attention: Array.from({ length: 10 }, (_, i) => ({ name: `key-${i}`, status: i === 0 ? 'exposed' : 'overdue' })) };
+    const view: TrayView = {
+      attention: Array.from({ length: 10 }, (_, i) => ({ name: `key-${i}`, status: i === 0 ? 'exposed' : 'overdue' })),
+    };
     expect(trayTooltip(view)).toBe('Rekey: 10 keys need rotating');
     expect(trayTitle(view)).toBe('10');
     const actions: string[] = [];
@@ -136,10 +149,9 @@ describe('the tray', () => {
     }
     expect(actions).toEqual(['open key-0', 'lock', 'quit', 'open']);
     expect(trayTooltip({ attention: [] })).toBe('Rekey: nothing is due');
-    expect(trayMenuTemplate({ attention: [] }, { open() {}, openOn() {}, lock() {}, quit() {} }).map((item) => [item.label, item.enabled])).toContainEqual([
-      'Nothing is due',
-      false,
-    ]);
+    expect(
+      trayMenuTemplate({ attention: [] }, { open() {}, openOn() {}, lock() {}, quit() {} }).map((item) => [item.label, item.enabled]),
+    ).toContainEqual(['Nothing is due', false]);
   });
 });
 
@@ -190,8 +202,20 @@ describe('auto-lock', () => {
 describe('launch at login', () => {
   it('macOS and Windows: Electron’s login item, opened hidden', () => {
     const calls: unknown[] = [];
-    applyLaunchAtLogin(true, { setLoginItemSettings: (s) => calls.push(s), platform: 'darwin', env: {}, home: '/nonexistent', executable: '/Applications/Rekey.app' });
-    applyLaunchAtLogin(false, { setLoginItemSettings: (s) => calls.push(s), platform: 'win32', env: {}, home: 'C:\\Users\\x', executable: 'C:\\Rekey.exe' });
+    applyLaunchAtLogin(true, {
+      setLoginItemSettings: (s) => calls.push(s),
+      platform: 'darwin',
+      env: {},
+      home: '/nonexistent',
+      executable: '/Applications/Rekey.app',
+    });
+    applyLaunchAtLogin(false, {
+      setLoginItemSettings: (s) => calls.push(s),
+      platform: 'win32',
+      env: {},
+      home: 'C:\\Users\\x',
+      executable: 'C:\\Rekey.exe',
+    });
     expect(calls).toEqual([
       { openAtLogin: true, openAsHidden: true, args: ['--hidden'] },
       { openAtLogin: false, openAsHidden: true, args: ['--hidden'] },
@@ -201,7 +225,13 @@ describe('launch at login', () => {
   it('Linux: an XDG autostart entry, written and removed', () => {
     const dir = tempDir();
     try {
-      const ports = { setLoginItemSettings: () => undefined, platform: 'linux' as const, env: { XDG_CONFIG_HOME: join(dir.path, 'config') }, home: dir.path, executable: '/opt/Rekey/rekey "beta"' };
+      const ports = {
+        setLoginItemSettings: () => undefined,
+        platform: 'linux' as const,
+        env: { XDG_CONFIG_HOME: join(dir.path, 'config') },
+        home: dir.path,
+        executable: '/opt/Rekey/rekey "beta"',
+      };
       applyLaunchAtLogin(true, ports);
       const file = autostartFile(ports);
       expect(file).toBe(join(dir.path, 'config', 'autostart', 'rekey.desktop'));

@@ -155,9 +155,12 @@ describe('main-process services behind the IPC contract', () => {
     writeFileSync(file, `GITHUB_TOKEN=${key}\nOTHER=${sampleKeys.generic()}\n`);
     expect(await value(CHANNELS.chooseImport, {})).toEqual({ preview: null });
     dialogs.importPath = file;
-    const chosen = await value<{ preview: { token: string; rows: Array<{ name: string; problem: string | null }> } }>(CHANNELS.chooseImport, {
-      project: 'ci',
-    });
+    const chosen = await value<{ preview: { token: string; rows: Array<{ name: string; problem: string | null }> } }>(
+      CHANNELS.chooseImport,
+      {
+        project: 'ci',
+      },
+    );
     expect(chosen.preview.rows.map((row) => row.name)).toEqual(['ci/GITHUB_TOKEN', 'ci/OTHER']);
     expect(await value(CHANNELS.applyImport, { token: chosen.preview.token })).toEqual({ imported: 2 });
     const again = await call(CHANNELS.applyImport, { token: chosen.preview.token });
@@ -250,7 +253,11 @@ describe('main-process services behind the IPC contract', () => {
       ]);
 
       const unknown = done.findings[1];
-      const added = await value<{ secret: { name: string; provider: string } }>(CHANNELS.addScanFinding, { jobId: started.job.id, findingId: unknown?.id, name: 'found-stripe' });
+      const added = await value<{ secret: { name: string; provider: string } }>(CHANNELS.addScanFinding, {
+        jobId: started.job.id,
+        findingId: unknown?.id,
+        name: 'found-stripe',
+      });
       expect(added.secret).toMatchObject({ name: 'found-stripe', provider: 'stripe-secret' });
       expect(await value(CHANNELS.reveal, { name: 'found-stripe' })).toEqual({ value: stranger });
       const known1 = await call(CHANNELS.addScanFinding, { jobId: started.job.id, findingId: done.findings[0]?.id, name: 'again' });

@@ -25,7 +25,14 @@ describe('detectProvider', () => {
 
       it('does not detect a key with surrounding or embedded whitespace', () => {
         for (const { value } of valid) {
-          for (const padded of [` ${value}`, `${value} `, `${value}\n`, `${value}\r\n`, `\t${value}`, `${value.slice(0, 10)} ${value.slice(10)}`]) {
+          for (const padded of [
+            ` ${value}`,
+            `${value} `,
+            `${value}\n`,
+            `${value}\r\n`,
+            `\t${value}`,
+            `${value.slice(0, 10)} ${value.slice(10)}`,
+          ]) {
             expect(detectProvider(padded).id).toBe(GENERIC_PROVIDER_ID);
           }
         }

@@ -118,7 +118,27 @@ describe('findCandidateKeys agrees with CANDIDATE_PATTERN', () => {
   const pieces = fc.oneof(
     fc.constantFrom(...keys),
     fc.constantFrom(...nearMisses),
-    fc.constantFrom(' ', '\n', '"', "'", '=', '.', '-', '_', 'x', '/', ':', 'é', '😀', 'key-', 'SK', 'sk-', 'AKIA', 'dapi', `${'a'.repeat(32)}-`),
+    fc.constantFrom(
+      ' ',
+      '\n',
+      '"',
+      "'",
+      '=',
+      '.',
+      '-',
+      '_',
+      'x',
+      '/',
+      ':',
+      'é',
+      '😀',
+      'key-',
+      'SK',
+      'sk-',
+      'AKIA',
+      'dapi',
+      `${'a'.repeat(32)}-`,
+    ),
     fc.string({ unit: fc.constantFrom(...'0123456789abcdef-ABCDEFXYZ_ .'.split('')), maxLength: 60 }),
   );
 

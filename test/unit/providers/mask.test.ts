@@ -13,8 +13,7 @@ const safeCharacter = fc.oneof(
   fc.constantFrom(...ALNUM.split('')),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }).filter((c) => !/[\s\p{C}\p{Z}•]/u.test(c)),
 );
-const safeString = (minLength: number, maxLength: number): fc.Arbitrary<string> =>
-  fc.string({ unit: safeCharacter, minLength, maxLength });
+const safeString = (minLength: number, maxLength: number): fc.Arbitrary<string> => fc.string({ unit: safeCharacter, minLength, maxLength });
 
 const codePoints = (text: string): string[] => Array.from(text);
 
@@ -54,7 +53,13 @@ describe('maskValue', () => {
     const pem = `-----BEGIN PRIVATE KEY-----\n${'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC'.repeat(3)}\n-----END PRIVATE KEY-----\n`;
     expect(maskValue(pem)).toBe(BULLETS);
     const openai = samplesOf('openai').valid[0]?.value ?? '';
-    for (const tainted of [`${openai}\n`, ` ${openai}`, `${openai.slice(0, 20)}\t${openai.slice(20)}`, `${openai}\u200b`, `${openai}\u0000`]) {
+    for (const tainted of [
+      `${openai}\n`,
+      ` ${openai}`,
+      `${openai.slice(0, 20)}\t${openai.slice(20)}`,
+      `${openai}\u200b`,
+      `${openai}\u0000`,
+    ]) {
       expect(maskValue(tainted, 'openai')).toBe(BULLETS);
     }
   });

@@ -4,8 +4,21 @@ import { samplesOf } from '../../support/sample-keys.js';
 import { expectRekeyError } from '../../support/rekey-errors.js';
 
 const REQUIRED_IDS = [
-  'openai', 'anthropic', 'github-classic', 'github-fine-grained', 'gitlab', 'aws-access-key-id', 'stripe-secret',
-  'stripe-restricted', 'slack', 'google-api-key', 'sendgrid', 'npm', 'huggingface', 'twilio', GENERIC_PROVIDER_ID,
+  'openai',
+  'anthropic',
+  'github-classic',
+  'github-fine-grained',
+  'gitlab',
+  'aws-access-key-id',
+  'stripe-secret',
+  'stripe-restricted',
+  'slack',
+  'google-api-key',
+  'sendgrid',
+  'npm',
+  'huggingface',
+  'twilio',
+  GENERIC_PROVIDER_ID,
 ];
 
 describe('provider catalog', () => {
@@ -32,7 +45,9 @@ describe('provider catalog', () => {
   });
 
   it('only AWS access keys have an interval of their own (60 days)', () => {
-    const own = providers.filter((provider) => provider.defaultRotateEveryDays !== null).map((provider) => [provider.id, provider.defaultRotateEveryDays]);
+    const own = providers
+      .filter((provider) => provider.defaultRotateEveryDays !== null)
+      .map((provider) => [provider.id, provider.defaultRotateEveryDays]);
     expect(own).toEqual([['aws-access-key-id', 60]]);
   });
 

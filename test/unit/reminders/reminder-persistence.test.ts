@@ -48,7 +48,10 @@ describe('reminder state in the vault file', () => {
     const { home, clock, vault } = await vaultWithKeys();
     vault.markExposed('due-in-60');
     const metadata = VaultMetadata.open(home, clock);
-    expect(metadata.checkReminders().attention.map((secret) => `${secret.name}:${secret.status}`)).toEqual(['due-in-60:exposed', 'due-in-10:due-soon']);
+    expect(metadata.checkReminders().attention.map((secret) => `${secret.name}:${secret.status}`)).toEqual([
+      'due-in-60:exposed',
+      'due-in-10:due-soon',
+    ]);
     expect(metadata.list({ status: 'due-soon' }).map((secret) => secret.name)).toEqual(['due-in-10']);
     metadata.close();
   });

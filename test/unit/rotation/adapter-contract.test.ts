@@ -49,7 +49,16 @@ const FIXTURES: readonly Fixture[] = [
       const token = gitlab.issueToken();
       const old = Credential.token(token);
       const id = (await gitlabAdapter.verify(adapterContext(gitlabAdapter, { baseUrl: gitlab.url }), old)).providerKeyId ?? '';
-      return { baseUrl: gitlab.url, old, oldId: id, mintAuth: old, revokeAuth: (fresh) => fresh, settings: {}, secrets: [token], close: () => gitlab.close() };
+      return {
+        baseUrl: gitlab.url,
+        old,
+        oldId: id,
+        mintAuth: old,
+        revokeAuth: (fresh) => fresh,
+        settings: {},
+        secrets: [token],
+        close: () => gitlab.close(),
+      };
     },
   },
   {
@@ -59,7 +68,16 @@ const FIXTURES: readonly Fixture[] = [
       const aws = await AwsStandin.start();
       const parts = aws.createUser('contract');
       const old = Credential.awsAccessKey(parts.accessKeyId, parts.secretAccessKey);
-      return { baseUrl: aws.url, old, oldId: parts.accessKeyId, mintAuth: old, revokeAuth: (fresh) => fresh, settings: {}, secrets: [parts.secretAccessKey], close: () => aws.close() };
+      return {
+        baseUrl: aws.url,
+        old,
+        oldId: parts.accessKeyId,
+        mintAuth: old,
+        revokeAuth: (fresh) => fresh,
+        settings: {},
+        secrets: [parts.secretAccessKey],
+        close: () => aws.close(),
+      };
     },
   },
   {
@@ -145,7 +163,9 @@ describe('every rotating adapter keeps the rotation contract', () => {
           await adapter.verify(ctx(scene.old), scene.old);
           expect(await adapter.revoke(ctx(scene.revokeAuth(fresh)), { providerKeyId: scene.oldId })).toEqual({ outcome: 'revoked' });
           await expectProviderError(adapter.verify(ctx(scene.old), scene.old), 'unauthorised', secrets);
-          expect(await adapter.revoke(ctx(scene.revokeAuth(fresh)), { providerKeyId: scene.oldId })).toEqual({ outcome: 'already-revoked' });
+          expect(await adapter.revoke(ctx(scene.revokeAuth(fresh)), { providerKeyId: scene.oldId })).toEqual({
+            outcome: 'already-revoked',
+          });
         }
         await adapter.verify(ctx(fresh), fresh);
         if (adapter.list !== undefined) {

@@ -37,7 +37,10 @@ describe('Anthropic revoke-only adapter against the stand-in', () => {
     expect(await anthropicAdapter.revoke(ctx(), { credential: Credential.token(key.value) })).toEqual({ outcome: 'revoked' });
     expect(anthropic.statusOf(key.id)).toBe('inactive');
     const unknown = `sk-ant-api03-${'Z'.repeat(93)}AA`;
-    const error = await expectProviderError(anthropicAdapter.revoke(ctx(), { credential: Credential.token(unknown) }), 'not-found', [unknown, admin]);
+    const error = await expectProviderError(anthropicAdapter.revoke(ctx(), { credential: Credential.token(unknown) }), 'not-found', [
+      unknown,
+      admin,
+    ]);
     expect(error.message).toMatch(/no API key of this organization matches/);
   });
 
@@ -46,7 +49,11 @@ describe('Anthropic revoke-only adapter against the stand-in', () => {
     const twin = `sk-ant-api03-${'Q'.repeat(40)}X${'Q'.repeat(52)}AA`;
     anthropic.issueKey('a', common);
     anthropic.issueKey('b', twin);
-    const error = await expectProviderError(anthropicAdapter.revoke(ctx(), { credential: Credential.token(common) }), 'rejected', [common, twin, admin]);
+    const error = await expectProviderError(anthropicAdapter.revoke(ctx(), { credential: Credential.token(common) }), 'rejected', [
+      common,
+      twin,
+      admin,
+    ]);
     expect(error.message).toMatch(/give the key id/);
   });
 
@@ -56,7 +63,11 @@ describe('Anthropic revoke-only adapter against the stand-in', () => {
     const error = await expectProviderError(anthropicAdapter.revoke(ctx(key.value), { providerKeyId: other.id }), 'forbidden', [key.value]);
     expect(error.providerCode).toBe('permission_error');
     expect(error.message).toMatch(/admin key/);
-    anthropic.server.failNext({ kind: 'status', status: 529, json: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } });
+    anthropic.server.failNext({
+      kind: 'status',
+      status: 529,
+      json: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } },
+    });
     await expectProviderError(anthropicAdapter.revoke(ctx(), { providerKeyId: other.id }), 'provider-failure', [admin]);
     expect(anthropic.statusOf(other.id)).toBe('active');
   });

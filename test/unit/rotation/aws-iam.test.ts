@@ -49,10 +49,15 @@ describe('AWS IAM adapter (the official SDK) against the stand-in', () => {
     expect(aws.keysOf('alice')).toEqual([{ id: fresh.accessKeyId, status: 'Active' }]);
 
     const noWait = createAwsIamAdapter({ propagationTimeoutMs: 0 });
-    const refused = await expectProviderError(noWait.verify(ctx(old), old), 'unauthorised', [oldParts.secretAccessKey, fresh.secretAccessKey]);
+    const refused = await expectProviderError(noWait.verify(ctx(old), old), 'unauthorised', [
+      oldParts.secretAccessKey,
+      fresh.secretAccessKey,
+    ]);
     expect(refused.status).toBe(403);
     expect(refused.providerCode).toBe('InvalidClientTokenId');
-    expect(await awsIamAdapter.revoke(ctx(minted.credential), { providerKeyId: oldParts.accessKeyId })).toEqual({ outcome: 'already-revoked' });
+    expect(await awsIamAdapter.revoke(ctx(minted.credential), { providerKeyId: oldParts.accessKeyId })).toEqual({
+      outcome: 'already-revoked',
+    });
   });
 
   it('needs both parts: the right id with a wrong secret is refused (SignatureDoesNotMatch)', async () => {
@@ -73,7 +78,7 @@ describe('AWS IAM adapter (the official SDK) against the stand-in', () => {
     expect(aws.keysOf('carol')).toHaveLength(2);
   });
 
-  it('lists the user\'s keys with their status, for reconciliation', async () => {
+  it("lists the user's keys with their status, for reconciliation", async () => {
     const old = keyOf(aws.createUser('dave'));
     const minted = await awsIamAdapter.mint(ctx(old));
     const keys = await awsIamAdapter.list(ctx(minted.credential));
@@ -99,7 +104,10 @@ describe('AWS IAM adapter (the official SDK) against the stand-in', () => {
 
     aws.newKeysWorkAfterMs = 60_000;
     const impatient = createAwsIamAdapter({ propagationTimeoutMs: 300, pollIntervalMs: 100 });
-    await expectProviderError(impatient.verify(ctx(old), minted.credential), 'unauthorised', [...old.secretValues(), ...minted.credential.secretValues()]);
+    await expectProviderError(impatient.verify(ctx(old), minted.credential), 'unauthorised', [
+      ...old.secretValues(),
+      ...minted.credential.secretValues(),
+    ]);
   });
 
   it('maps 500, a dropped connection, a silent server and a cancelled call, and never retries a mint by itself', async () => {
@@ -125,6 +133,8 @@ describe('AWS IAM adapter (the official SDK) against the stand-in', () => {
   });
 
   it('refuses a plain-http endpoint that is not loopback', () => {
-    expect(() => adapterContext(awsIamAdapter, { baseUrl: 'http://iam.amazonaws.com' })).toThrow(/plain http is allowed only for this machine/);
+    expect(() => adapterContext(awsIamAdapter, { baseUrl: 'http://iam.amazonaws.com' })).toThrow(
+      /plain http is allowed only for this machine/,
+    );
   });
 });

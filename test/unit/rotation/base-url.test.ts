@@ -18,7 +18,14 @@ describe('resolveBaseUrl', () => {
   });
 
   it('accepts plain http only to loopback', () => {
-    for (const url of ['http://127.0.0.1:8080', 'http://127.1.2.3', 'http://[::1]:3000', 'http://localhost:9', 'http://0x7f.1/', 'http://2130706433/']) {
+    for (const url of [
+      'http://127.0.0.1:8080',
+      'http://127.1.2.3',
+      'http://[::1]:3000',
+      'http://localhost:9',
+      'http://0x7f.1/',
+      'http://2130706433/',
+    ]) {
       expect(resolveBaseUrl(url, 'https://x.example').protocol, url).toBe('http:');
     }
   });

@@ -31,10 +31,19 @@ describe('Cloudflare adapter against the stand-in', () => {
     expect(minted.providerKeyId).toBe(dns.id);
     expect(cloudflareAdapter.mintRevokesOld).toBe(true);
     expect(cloudflare.works(dns.value)).toBe(false);
-    expect(await cloudflareAdapter.verify(ctx(fresh.token), minted.credential)).toEqual({ identity: `token ${dns.id}`, providerKeyId: dns.id });
-    const old = await expectProviderError(cloudflareAdapter.verify(ctx(dns.value), Credential.token(dns.value)), 'unauthorised', [dns.value, fresh.token, manager.value]);
+    expect(await cloudflareAdapter.verify(ctx(fresh.token), minted.credential)).toEqual({
+      identity: `token ${dns.id}`,
+      providerKeyId: dns.id,
+    });
+    const old = await expectProviderError(cloudflareAdapter.verify(ctx(dns.value), Credential.token(dns.value)), 'unauthorised', [
+      dns.value,
+      fresh.token,
+      manager.value,
+    ]);
     expect(old.providerCode).toBe('1000');
-    expect(await cloudflareAdapter.revoke(ctx(manager.value), { credential: Credential.token(dns.value) })).toEqual({ outcome: 'already-revoked' });
+    expect(await cloudflareAdapter.revoke(ctx(manager.value), { credential: Credential.token(dns.value) })).toEqual({
+      outcome: 'already-revoked',
+    });
     expect(cloudflare.works(fresh.token)).toBe(true);
   });
 
@@ -65,8 +74,15 @@ describe('Cloudflare adapter against the stand-in', () => {
     await expect(cloudflareAdapter.mint(ctx(manager.value, { tokenId: '../../accounts' }))).rejects.toThrow(/settings.tokenId/);
     expect(cloudflare.server.calls).toEqual([]);
     const dns = cloudflare.issueToken('dns');
-    cloudflare.server.failNext({ kind: 'status', status: 429, headers: { 'retry-after': '300' }, json: { success: false, errors: [{ code: 10000, message: 'Rate limited' }] } });
-    const limited = await expectProviderError(cloudflareAdapter.mint(ctx(manager.value, { tokenId: dns.id })), 'rate-limited', [manager.value]);
+    cloudflare.server.failNext({
+      kind: 'status',
+      status: 429,
+      headers: { 'retry-after': '300' },
+      json: { success: false, errors: [{ code: 10000, message: 'Rate limited' }] },
+    });
+    const limited = await expectProviderError(cloudflareAdapter.mint(ctx(manager.value, { tokenId: dns.id })), 'rate-limited', [
+      manager.value,
+    ]);
     expect(limited.retryAfterSeconds).toBe(300);
     cloudflare.server.failNext({ kind: 'reset' });
     await expectProviderError(cloudflareAdapter.mint(ctx(manager.value, { tokenId: dns.id })), 'unreachable', [manager.value]);

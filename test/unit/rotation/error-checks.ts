@@ -4,7 +4,11 @@ import type { ProviderErrorKind } from '../../../electron/core/rotation/adapters
 import { ProviderApiError } from '../../../electron/core/rotation/adapters/errors.js';
 
 /** Runs `call`, expects a ProviderApiError of `kind`, and checks no secret is anywhere in it. */
-export async function expectProviderError(call: Promise<unknown>, kind: ProviderErrorKind, secrets: readonly string[]): Promise<ProviderApiError> {
+export async function expectProviderError(
+  call: Promise<unknown>,
+  kind: ProviderErrorKind,
+  secrets: readonly string[],
+): Promise<ProviderApiError> {
   let caught: unknown;
   try {
     await call;

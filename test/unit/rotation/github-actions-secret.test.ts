@@ -64,7 +64,9 @@ describe('sealing a GitHub Actions secret', () => {
   });
 
   it('refuses a public key that is not 32 bytes of base64, and a value over 48 KB', async () => {
-    await expect(sealActionsSecret('v', { key_id: '1', key: Buffer.alloc(31).toString('base64') })).rejects.toThrow(/31 bytes, expected 32/);
+    await expect(sealActionsSecret('v', { key_id: '1', key: Buffer.alloc(31).toString('base64') })).rejects.toThrow(
+      /31 bytes, expected 32/,
+    );
     await expect(sealActionsSecret('v', { key_id: '1', key: '***' })).rejects.toThrow(/not valid base64/);
     await expect(sealActionsSecret('v', { key_id: '', key: keypair().publicKey })).rejects.toThrow(/no key_id/);
     await expect(sealActionsSecret('x'.repeat(48 * 1024 + 1), { key_id: '1', key: keypair().publicKey })).rejects.toThrow(/at most 49152/);

@@ -32,7 +32,12 @@ describe('GitHub revoke-only adapter against the stand-in', () => {
   });
 
   it('never sends a value that is not a GitHub token of a revocable kind', async () => {
-    const notGitHub = ['sk-proj-' + 'a'.repeat(40) + 'T3BlbkFJ' + 'b'.repeat(40), 'glpat-abcdefghijklmnopqrst', `ghs_${'a'.repeat(36)}`, 'ghp_short'];
+    const notGitHub = [
+      'sk-proj-' + 'a'.repeat(40) + 'T3BlbkFJ' + 'b'.repeat(40),
+      'glpat-abcdefghijklmnopqrst',
+      `ghs_${'a'.repeat(36)}`,
+      'ghp_short',
+    ];
     for (const value of notGitHub) {
       let caught: unknown;
       try {
@@ -72,6 +77,8 @@ describe('GitHub revoke-only adapter against the stand-in', () => {
   });
 
   it('refuses a plain-http base URL that is not loopback', () => {
-    expect(() => adapterContext(githubAdapter, { baseUrl: 'http://api.github.com' })).toThrow(/plain http is allowed only for this machine/);
+    expect(() => adapterContext(githubAdapter, { baseUrl: 'http://api.github.com' })).toThrow(
+      /plain http is allowed only for this machine/,
+    );
   });
 });

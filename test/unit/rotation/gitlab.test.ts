@@ -34,7 +34,9 @@ describe('GitLab adapter against the stand-in', () => {
     const refused = await expectProviderError(gitlabAdapter.verify(ctx(old), Credential.token(old)), 'unauthorised', [old, fresh.token]);
     expect(refused.status).toBe(401);
     expect(refused.providerCode).toBe('invalid_token');
-    expect(refused.message).toBe('GitLab refused the credential (wrong, expired or revoked) while verifying the new token (HTTP 401, invalid_token).');
+    expect(refused.message).toBe(
+      'GitLab refused the credential (wrong, expired or revoked) while verifying the new token (HTTP 401, invalid_token).',
+    );
   });
 
   it('says the old token is revoked by the mint itself, and revoking it again is harmless', async () => {
@@ -61,7 +63,7 @@ describe('GitLab adapter against the stand-in', () => {
     expect(first).not.toBe(second);
   });
 
-  it('lists the user\'s tokens with their state, for reconciliation', async () => {
+  it("lists the user's tokens with their state, for reconciliation", async () => {
     const old = gitlab.issueToken();
     const minted = await gitlabAdapter.mint(ctx(old));
     const fresh = minted.credential.reveal();
@@ -92,7 +94,10 @@ describe('GitLab adapter against the stand-in', () => {
 
   it('maps an unknown token to unauthorised, 429 to rate-limited with Retry-After, 500 to provider-failure', async () => {
     const token = gitlab.issueToken();
-    await expectProviderError(gitlabAdapter.verify(ctx(token), Credential.token('glpat-unknownunknownunknown')), 'unauthorised', [token, 'glpat-unknownunknownunknown']);
+    await expectProviderError(gitlabAdapter.verify(ctx(token), Credential.token('glpat-unknownunknownunknown')), 'unauthorised', [
+      token,
+      'glpat-unknownunknownunknown',
+    ]);
     gitlab.server.failNext({ kind: 'status', status: 429, headers: { 'retry-after': '42' }, json: { message: 'Retry later' } });
     const limited = await expectProviderError(gitlabAdapter.mint(ctx(token)), 'rate-limited', [token]);
     expect(limited.retryAfterSeconds).toBe(42);
@@ -126,7 +131,9 @@ describe('GitLab adapter against the stand-in', () => {
     const token = gitlab.issueToken();
     const controller = new AbortController();
     gitlab.server.failNext({ kind: 'hang' });
-    const call = gitlabAdapter.mint(adapterContext(gitlabAdapter, { baseUrl: gitlab.url, auth: Credential.token(token), signal: controller.signal }));
+    const call = gitlabAdapter.mint(
+      adapterContext(gitlabAdapter, { baseUrl: gitlab.url, auth: Credential.token(token), signal: controller.signal }),
+    );
     while (gitlab.server.calls.length < 1) await new Promise((resolve) => setTimeout(resolve, 10));
     controller.abort();
     await expectProviderError(call, 'aborted', [token]);
@@ -140,8 +147,8 @@ describe('GitLab adapter against the stand-in', () => {
   });
 
   it('refuses a plain-http base URL that is not loopback before sending anything', () => {
-    expect(() => adapterContext(gitlabAdapter, { baseUrl: 'http://gitlab.example.com', auth: Credential.token('glpat-whatever-whatever') })).toThrow(
-      /plain http is allowed only for this machine/,
-    );
+    expect(() =>
+      adapterContext(gitlabAdapter, { baseUrl: 'http://gitlab.example.com', auth: Credential.token('glpat-whatever-whatever') }),
+    ).toThrow(/plain http is allowed only for this machine/);
   });
 });

@@ -34,7 +34,11 @@ describe('OpenAI adapter against the stand-in', () => {
     ]);
 
     expect(await openaiAdapter.revoke(ctx(), { providerKeyId: old.id })).toEqual({ outcome: 'revoked' });
-    const refused = await expectProviderError(openaiAdapter.verify(ctx(old.key), Credential.token(old.key)), 'unauthorised', [old.key, fresh.token, admin]);
+    const refused = await expectProviderError(openaiAdapter.verify(ctx(old.key), Credential.token(old.key)), 'unauthorised', [
+      old.key,
+      fresh.token,
+      admin,
+    ]);
     expect(refused.providerCode).toBe('invalid_api_key');
     expect(await openaiAdapter.revoke(ctx(), { providerKeyId: old.id })).toEqual({ outcome: 'already-revoked' });
     expect(openai.works(fresh.token)).toBe(true);
@@ -48,12 +52,19 @@ describe('OpenAI adapter against the stand-in', () => {
 
   it('needs the project id, and revokes by service account id only', async () => {
     await expect(openaiAdapter.mint(ctx(admin, {}))).rejects.toThrow(/settings.projectId/);
-    await expect(openaiAdapter.revoke(ctx(), { credential: Credential.token('sk-svcacct-whatever-whatever') })).rejects.toThrow(/service account id, not the value/);
+    await expect(openaiAdapter.revoke(ctx(), { credential: Credential.token('sk-svcacct-whatever-whatever') })).rejects.toThrow(
+      /service account id, not the value/,
+    );
     expect(openai.server.calls).toEqual([]);
   });
 
   it('maps 429 with Retry-After and a dropped connection', async () => {
-    openai.server.failNext({ kind: 'status', status: 429, headers: { 'retry-after': '20' }, json: { error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded' } } });
+    openai.server.failNext({
+      kind: 'status',
+      status: 429,
+      headers: { 'retry-after': '20' },
+      json: { error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded' } },
+    });
     const limited = await expectProviderError(openaiAdapter.mint(ctx()), 'rate-limited', [admin]);
     expect(limited.retryAfterSeconds).toBe(20);
     expect(limited.providerCode).toBe('rate_limit_exceeded');

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { findProvider } from '../../../electron/core/providers/index.js';
-import { ROTATION_ADAPTERS, findRotationAdapter, resolveBaseUrl, rotationAdapterById } from '../../../electron/core/rotation/adapters/index.js';
+import {
+  ROTATION_ADAPTERS,
+  findRotationAdapter,
+  resolveBaseUrl,
+  rotationAdapterById,
+} from '../../../electron/core/rotation/adapters/index.js';
 
 describe('the rotation adapters', () => {
   it('each serves catalog providers that exist, and no provider has two adapters', () => {

@@ -20,7 +20,7 @@ function ctx(settings: Record<string, string> = {}, auth = manager.value) {
 }
 
 describe('SendGrid adapter against the stand-in', () => {
-  it('mints a key with the old key\'s scopes, verifies it, deletes the old one: the old key then gets 401', async () => {
+  it("mints a key with the old key's scopes, verifies it, deletes the old one: the old key then gets 401", async () => {
     const old = sendgrid.issueKey('mailer', ['mail.send']);
     expect(sendgridKeyId(Credential.token(old.value))).toBe(old.id);
     const minted = await sendgridAdapter.mint(ctx({ replacesKeyId: old.id }));
@@ -28,11 +28,18 @@ describe('SendGrid adapter against the stand-in', () => {
     if (fresh.kind !== 'token') throw new Error('token expected');
     expect(fresh.token).toMatch(/^SG\./);
     expect(sendgrid.scopesOf(minted.providerKeyId)).toEqual(['mail.send']);
-    expect(await sendgridAdapter.verify(ctx({}, fresh.token), minted.credential)).toEqual({ identity: `API key ${minted.providerKeyId}`, providerKeyId: minted.providerKeyId });
+    expect(await sendgridAdapter.verify(ctx({}, fresh.token), minted.credential)).toEqual({
+      identity: `API key ${minted.providerKeyId}`,
+      providerKeyId: minted.providerKeyId,
+    });
     expect(sendgrid.works(old.value)).toBe(true);
 
     expect(await sendgridAdapter.revoke(ctx(), { providerKeyId: old.id })).toEqual({ outcome: 'revoked' });
-    const refused = await expectProviderError(sendgridAdapter.verify(ctx({}, old.value), Credential.token(old.value)), 'unauthorised', [old.value, fresh.token, manager.value]);
+    const refused = await expectProviderError(sendgridAdapter.verify(ctx({}, old.value), Credential.token(old.value)), 'unauthorised', [
+      old.value,
+      fresh.token,
+      manager.value,
+    ]);
     expect(refused.status).toBe(401);
     expect(await sendgridAdapter.revoke(ctx(), { credential: Credential.token(old.value) })).toEqual({ outcome: 'already-revoked' });
     expect((await sendgridAdapter.list(ctx())).map((k) => k.providerKeyId).sort()).toEqual([manager.id, minted.providerKeyId].sort());

@@ -11,7 +11,11 @@ afterAll(() => dir.remove());
 const repo = dir.path;
 
 function git(...args: string[]): string {
-  return execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z' } });
+  return execFileSync('git', args, {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z' },
+  });
 }
 
 function commit(message: string, files: Record<string, string>): string {
@@ -40,10 +44,15 @@ describe('git history blobs', () => {
   it('lists every blob of every ref once, at the oldest commit and path where it appears', async () => {
     const places = await historyBlobs(repo);
     const byContent = new Map<string, { path: string; commit: string | null }>();
-    await readBlobs(repo, places.map((place) => place.blob), 1024, (blob, content) => {
-      const place = places.find((each) => each.blob === blob);
-      if (content && place) byContent.set(content.toString(), { path: place.path, commit: place.commit });
-    });
+    await readBlobs(
+      repo,
+      places.map((place) => place.blob),
+      1024,
+      (blob, content) => {
+        const place = places.find((each) => each.blob === blob);
+        if (content && place) byContent.set(content.toString(), { path: place.path, commit: place.commit });
+      },
+    );
     expect(places).toHaveLength(new Set(places.map((place) => place.blob)).size);
     expect(Object.fromEntries(byContent)).toEqual({
       'one\n': { path: 'a.txt', commit: first },
@@ -57,7 +66,12 @@ describe('git history blobs', () => {
     commit('big', { 'big.txt': 'x'.repeat(5000) });
     const places = await historyBlobs(repo);
     const seen: Array<[number, boolean]> = [];
-    await readBlobs(repo, places.map((place) => place.blob), 4096, (_blob, content, size) => seen.push([size, content === null]));
+    await readBlobs(
+      repo,
+      places.map((place) => place.blob),
+      4096,
+      (_blob, content, size) => seen.push([size, content === null]),
+    );
     expect(seen).toContainEqual([5000, true]);
     expect(seen.filter(([, skipped]) => !skipped)).toHaveLength(places.length - 1);
   });

@@ -70,7 +70,10 @@ describe('KnownValueIndex', () => {
       const index = new KnownValueIndex([known(value)]);
       for (let at = 0; at <= 17; at++) {
         const text = Buffer.concat([Buffer.alloc(at, 0x20), value, Buffer.alloc(at % 5, 0x20)]);
-        expect(index.find(text).map((match) => match.offset), `length ${length} at ${at}`).toEqual([at]);
+        expect(
+          index.find(text).map((match) => match.offset),
+          `length ${length} at ${at}`,
+        ).toEqual([at]);
       }
     }
   });

@@ -38,7 +38,10 @@ const OWNER_OR_REPO = /^[A-Za-z0-9_.-]{1,100}$/;
 /** Names: letters, digits and _, not starting with a digit nor with GITHUB_ (case-insensitive, stored upper-case). */
 export function checkSecretName(name: string): void {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-    throw new RekeyError('invalid-input', `"${name}" is not a valid GitHub secret name: use letters, digits and _, not starting with a digit.`);
+    throw new RekeyError(
+      'invalid-input',
+      `"${name}" is not a valid GitHub secret name: use letters, digits and _, not starting with a digit.`,
+    );
   }
   if (name.toUpperCase().startsWith('GITHUB_')) {
     throw new RekeyError('invalid-input', `"${name}" is not a valid GitHub secret name: names starting with GITHUB_ are reserved.`);
@@ -47,7 +50,10 @@ export function checkSecretName(name: string): void {
 
 /** The path of the public-key GET and of the secret's PUT, every part checked and encoded. */
 export function actionsSecretPaths(target: ActionsSecretTarget): { publicKey: string; secret: string } {
-  for (const [what, part] of [['owner', target.owner], ['repository', target.repo]] as const) {
+  for (const [what, part] of [
+    ['owner', target.owner],
+    ['repository', target.repo],
+  ] as const) {
     if (!OWNER_OR_REPO.test(part) || part === '.' || part === '..') {
       throw new RekeyError('invalid-input', `"${part}" is not a valid GitHub ${what} name.`);
     }
@@ -66,13 +72,13 @@ export function actionsSecretPaths(target: ActionsSecretTarget): { publicKey: st
 export async function sealActionsSecret(value: string, publicKey: ActionsPublicKey): Promise<ActionsSecretBody> {
   await sodium.ready;
   if (typeof publicKey.key_id !== 'string' || publicKey.key_id === '') {
-    throw new RekeyError('invalid-input', 'GitHub\'s public key has no key_id.');
+    throw new RekeyError('invalid-input', "GitHub's public key has no key_id.");
   }
   let key: Uint8Array;
   try {
     key = sodium.from_base64(publicKey.key, sodium.base64_variants.ORIGINAL);
   } catch {
-    throw new RekeyError('invalid-input', 'GitHub\'s public key is not valid base64.');
+    throw new RekeyError('invalid-input', "GitHub's public key is not valid base64.");
   }
   if (key.length !== sodium.crypto_box_PUBLICKEYBYTES) {
     throw new RekeyError('invalid-input', `GitHub's public key has ${key.length} bytes, expected ${sodium.crypto_box_PUBLICKEYBYTES}.`);

@@ -84,7 +84,8 @@ export function BackupDialog({ onClose }: { onClose: () => void }) {
         />
       </Field>
       <p className="dialog-text dialog-text--muted">
-        Anyone with the file and the passphrase can read every key, and without the passphrase nobody can, including you. Keep it somewhere safe.
+        Anyone with the file and the passphrase can read every key, and without the passphrase nobody can, including you. Keep it somewhere
+        safe.
       </p>
       {cancelled && <Callout tone="info">Nothing was saved.</Callout>}
       {error !== null && (

@@ -13,7 +13,16 @@ interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 }
 
 /** The one button style of the app; `busy` keeps the width and shows a spinner. */
-export function Button({ variant = 'secondary', icon, busy = false, className, children, type = 'button', disabled, ...rest }: ButtonProps) {
+export function Button({
+  variant = 'secondary',
+  icon,
+  busy = false,
+  className,
+  children,
+  type = 'button',
+  disabled,
+  ...rest
+}: ButtonProps) {
   const classes = ['btn', `btn--${variant}`, busy ? 'is-busy' : '', className ?? ''].filter(Boolean).join(' ');
   return (
     <button type={type} className={classes} disabled={disabled === true || busy} aria-busy={busy || undefined} {...rest}>

@@ -4,7 +4,12 @@ import { dueWords, formatDay } from '../../lib/dates';
 import { Icon, type IconName } from './Icon';
 import './due-badge.css';
 
-const icons: Record<Secret['status'], IconName> = { ok: 'circleCheck', 'due-soon': 'clock', overdue: 'alertCircle', exposed: 'shieldAlert' };
+const icons: Record<Secret['status'], IconName> = {
+  ok: 'circleCheck',
+  'due-soon': 'clock',
+  overdue: 'alertCircle',
+  exposed: 'shieldAlert',
+};
 
 /** "Due in 5 days", "Overdue by 3 days", "Exposed": words and colour for one secret's due date. */
 export function DueBadge({ secret, now, locale }: { secret: Pick<Secret, 'dueAt' | 'status' | 'exposedAt'>; now: Date; locale: Locale }) {

@@ -67,7 +67,11 @@ export function AddSecretDialog({ onClose, names, projects, currentProject, upse
     const result = await run(() => call('addSecret', input));
     if (!result.ok) return setError(toFormError(result.error.message));
     upsert(result.value.secret);
-    toasts.show({ tone: 'success', title: `Added ${result.value.secret.name}`, detail: `${result.value.secret.providerName} · ${result.value.secret.masked}` });
+    toasts.show({
+      tone: 'success',
+      title: `Added ${result.value.secret.name}`,
+      detail: `${result.value.secret.providerName} · ${result.value.secret.masked}`,
+    });
     for (const warning of result.value.warnings) toasts.show({ tone: 'warning', title: 'Added, with a warning', detail: warning });
     onClose();
   };

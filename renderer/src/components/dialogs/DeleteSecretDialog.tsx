@@ -45,7 +45,8 @@ export function DeleteSecretDialog({ secret, onClose, remove }: DialogContext & 
         <code className="masked">{secret.masked}</code>
       </div>
       <p className="dialog-text">
-        The key and all its versions are removed from the vault. This can’t be undone, and it does not revoke the key at {shortProviderName(secret.providerName)}.
+        The key and all its versions are removed from the vault. This can’t be undone, and it does not revoke the key at{' '}
+        {shortProviderName(secret.providerName)}.
       </p>
       {error !== null && <Callout tone="danger">{error}</Callout>}
     </Dialog>

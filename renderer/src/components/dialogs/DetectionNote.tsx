@@ -30,7 +30,10 @@ export function DetectionNote({ detection, checked }: { detection: Detection; ch
       const { provider, masked, warning } = detection.result;
       const generic = provider.id === 'generic';
       return (
-        <div className={`detection ${warning !== null ? 'detection--warning' : generic ? 'detection--neutral' : 'detection--ok'}`} aria-live="polite">
+        <div
+          className={`detection ${warning !== null ? 'detection--warning' : generic ? 'detection--neutral' : 'detection--ok'}`}
+          aria-live="polite"
+        >
           <div className="detection__head">
             <Icon name={warning !== null ? 'warning' : generic ? 'info' : 'circleCheck'} />
             <span className="detection__verdict">

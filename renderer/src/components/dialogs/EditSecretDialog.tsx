@@ -79,7 +79,19 @@ export function EditSecretDialog({ secret, onClose, projects, upsert }: DialogCo
       <MetadataFields
         values={values}
         onChange={(field, next) => setValues((current) => ({ ...current, [field]: next }))}
-        providers={providers.length > 0 ? providers : [{ id: secret.provider, displayName: secret.providerName, suggestedEnvVar: null, defaultRotateEveryDays: null, rotateUrl: null }]}
+        providers={
+          providers.length > 0
+            ? providers
+            : [
+                {
+                  id: secret.provider,
+                  displayName: secret.providerName,
+                  suggestedEnvVar: null,
+                  defaultRotateEveryDays: null,
+                  rotateUrl: null,
+                },
+              ]
+        }
         projects={projects}
         error={error}
         today={today}

@@ -44,7 +44,15 @@ export function ExportDialog({ onClose, projects, currentProject }: DialogContex
 
   if (saved !== null && saved.path !== null) {
     return (
-      <Dialog title="Export saved" onClose={onClose} footer={<Button variant="primary" onClick={onClose} data-autofocus>Done</Button>}>
+      <Dialog
+        title="Export saved"
+        onClose={onClose}
+        footer={
+          <Button variant="primary" onClick={onClose} data-autofocus>
+            Done
+          </Button>
+        }
+      >
         <Callout tone="success" title={`Saved ${saved.count} ${saved.count === 1 ? 'key' : 'keys'}`}>
           <code className="path">{saved.path}</code>
         </Callout>
@@ -97,7 +105,13 @@ export function ExportDialog({ onClose, projects, currentProject }: DialogContex
           <div className="segmented__options">
             {FORMATS.map((option) => (
               <label key={option.format} className={`segmented__option ${format === option.format ? 'is-checked' : ''}`}>
-                <input type="radio" name="export-format" value={option.format} checked={format === option.format} onChange={() => setFormat(option.format)} />
+                <input
+                  type="radio"
+                  name="export-format"
+                  value={option.format}
+                  checked={format === option.format}
+                  onChange={() => setFormat(option.format)}
+                />
                 <span className="segmented__label">{option.label}</span>
                 <span className="segmented__text">{option.text}</span>
               </label>

@@ -54,7 +54,9 @@ export function HistoryDialog({ secret, onClose, upsert }: DialogContext & { sec
             <div className="undo-banner">
               <div>
                 <p className="undo-banner__title">The last rotation can be undone</p>
-                <p className="undo-banner__text">Until {formatMoment(history.history.undoableUntil, locale)}, Rekey can bring the previous value back.</p>
+                <p className="undo-banner__text">
+                  Until {formatMoment(history.history.undoableUntil, locale)}, Rekey can bring the previous value back.
+                </p>
               </div>
               <Button icon="undo" busy={busy} onClick={() => void undo()}>
                 Undo rotation

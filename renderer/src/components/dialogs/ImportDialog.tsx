@@ -37,7 +37,11 @@ export function ImportDialog({ onClose, projects, currentProject, reload }: Dial
     const result = await run(() => call('applyImport', { token: preview.token }));
     if (!result.ok) return setError(result.error.message);
     reload();
-    toasts.show({ tone: 'success', title: `Imported ${result.value.imported} ${result.value.imported === 1 ? 'key' : 'keys'}`, detail: preview.path });
+    toasts.show({
+      tone: 'success',
+      title: `Imported ${result.value.imported} ${result.value.imported === 1 ? 'key' : 'keys'}`,
+      detail: preview.path,
+    });
     onClose();
   };
 
@@ -57,7 +61,13 @@ export function ImportDialog({ onClose, projects, currentProject, reload }: Dial
             Choose file…
           </DialogActions>
         ) : (
-          <DialogActions busy={busy} onBack={() => setPreview(null)} backLabel="Choose another file" icon="import" disabled={!preview.importable || preview.rows.length === 0}>
+          <DialogActions
+            busy={busy}
+            onBack={() => setPreview(null)}
+            backLabel="Choose another file"
+            icon="import"
+            disabled={!preview.importable || preview.rows.length === 0}
+          >
             Import {preview.rows.length} {preview.rows.length === 1 ? 'key' : 'keys'}
           </DialogActions>
         )

@@ -30,12 +30,27 @@ interface MetadataFieldsProps {
 }
 
 /** Name, env var, project, provider, interval, last rotation and notes: shared by Add and Edit. */
-export function MetadataFields({ values, onChange, providers, projects, error, detectLabel, rotatedHint = 'When the key was created or last rotated', today }: MetadataFieldsProps) {
+export function MetadataFields({
+  values,
+  onChange,
+  providers,
+  projects,
+  error,
+  detectLabel,
+  rotatedHint = 'When the key was created or last rotated',
+  today,
+}: MetadataFieldsProps) {
   const projectListId = useId();
   return (
     <div className="form-grid">
       <Field label="Name" error={errorFor(error, 'name')} hint="Letters, digits and . _ - / @ :">
-        <input className="input" value={values.name} spellCheck={false} autoComplete="off" onChange={(event) => onChange('name', event.target.value)} />
+        <input
+          className="input"
+          value={values.name}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(event) => onChange('name', event.target.value)}
+        />
       </Field>
       <Field label="Env var" error={errorFor(error, 'envVar')} hint="The variable name in .env files">
         <input
@@ -85,7 +100,13 @@ export function MetadataFields({ values, onChange, providers, projects, error, d
         />
       </Field>
       <Field label="Last rotated" error={errorFor(error, 'rotatedOn')} hint={rotatedHint}>
-        <input className="input" type="date" max={today} value={values.rotatedOn} onChange={(event) => onChange('rotatedOn', event.target.value)} />
+        <input
+          className="input"
+          type="date"
+          max={today}
+          value={values.rotatedOn}
+          onChange={(event) => onChange('rotatedOn', event.target.value)}
+        />
       </Field>
       <Field label="Notes" optional error={errorFor(error, 'notes')} className="form-grid__wide">
         <textarea className="input textarea" rows={2} value={values.notes} onChange={(event) => onChange('notes', event.target.value)} />

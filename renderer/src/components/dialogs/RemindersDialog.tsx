@@ -41,7 +41,8 @@ export function RemindersDialog({ secret, onClose }: DialogContext & { secret: S
   const submit = async () => {
     const text = lead.trim();
     const leadDays = text === '' ? null : /^\d+$/.test(text) ? Number(text) : NaN;
-    if (Number.isNaN(leadDays)) return setError({ field: 'lead', message: 'The lead time must be a whole number of days, or empty for the default.' });
+    if (Number.isNaN(leadDays))
+      return setError({ field: 'lead', message: 'The lead time must be a whole number of days, or empty for the default.' });
     const result = await run(() => call('setKeyReminders', { name: secret.name, leadDays, ...(snooze === 'keep' ? {} : { snooze }) }));
     if (!result.ok) {
       const onLead = result.error.message.startsWith('Invalid request: leadDays: ');
@@ -49,7 +50,10 @@ export function RemindersDialog({ secret, onClose }: DialogContext & { secret: S
     }
     toasts.show({
       tone: 'success',
-      title: result.value.snoozedUntil === null ? `Reminders for ${secret.name} saved` : `Reminders for ${secret.name} snoozed until ${formatMoment(result.value.snoozedUntil, locale)}`,
+      title:
+        result.value.snoozedUntil === null
+          ? `Reminders for ${secret.name} saved`
+          : `Reminders for ${secret.name} snoozed until ${formatMoment(result.value.snoozedUntil, locale)}`,
     });
     onClose();
   };
@@ -68,14 +72,18 @@ export function RemindersDialog({ secret, onClose }: DialogContext & { secret: S
       }
     >
       {current === null ? (
-        error === null ? <Spinner label="Loading reminders" /> : <Callout tone="danger">{error.message}</Callout>
+        error === null ? (
+          <Spinner label="Loading reminders" />
+        ) : (
+          <Callout tone="danger">{error.message}</Callout>
+        )
       ) : (
         <div className="form-stack">
           <fieldset className="choice-group">
             <legend className="field__label">Snooze</legend>
             <p className="field__hint">
-              {current.snoozedUntil === null ? 'Not snoozed.' : `Snoozed until ${formatMoment(current.snoozedUntil, locale)}.`} Marking a key as exposed is
-              always told at once.
+              {current.snoozedUntil === null ? 'Not snoozed.' : `Snoozed until ${formatMoment(current.snoozedUntil, locale)}.`} Marking a
+              key as exposed is always told at once.
             </p>
             {(
               [
@@ -86,13 +94,30 @@ export function RemindersDialog({ secret, onClose }: DialogContext & { secret: S
               ] as Array<[Snooze, string]>
             ).map(([choice, label]) => (
               <label key={choice} className="choice">
-                <input type="radio" name="snooze" value={choice} checked={snooze === choice} onChange={() => setSnooze(choice)} data-autofocus={choice === 'keep' || undefined} />
+                <input
+                  type="radio"
+                  name="snooze"
+                  value={choice}
+                  checked={snooze === choice}
+                  onChange={() => setSnooze(choice)}
+                  data-autofocus={choice === 'keep' || undefined}
+                />
                 {label}
               </label>
             ))}
           </fieldset>
-          <Field label="Lead time for this key" hint="Days before the due date for the first notice. Empty: the default from Settings." error={error?.field === 'lead' ? error.message : null}>
-            <input className="input settings-number" inputMode="numeric" value={lead} onChange={(event) => setLead(event.target.value)} placeholder="Default" />
+          <Field
+            label="Lead time for this key"
+            hint="Days before the due date for the first notice. Empty: the default from Settings."
+            error={error?.field === 'lead' ? error.message : null}
+          >
+            <input
+              className="input settings-number"
+              inputMode="numeric"
+              value={lead}
+              onChange={(event) => setLead(event.target.value)}
+              placeholder="Default"
+            />
           </Field>
           {error !== null && error.field === null && <Callout tone="danger">{error.message}</Callout>}
         </div>

@@ -76,7 +76,9 @@ export function RotateDialog({ secret, onClose, upsert }: DialogContext & { secr
                 <Icon name="external" size={14} />
               </a>
             ) : (
-              <p className="rotate-steps__text">Create it wherever this key comes from, then revoke the old one there once you have switched.</p>
+              <p className="rotate-steps__text">
+                Create it wherever this key comes from, then revoke the old one there once you have switched.
+              </p>
             )}
           </div>
         </li>

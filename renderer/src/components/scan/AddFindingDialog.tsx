@@ -20,7 +20,14 @@ function suggestedName(finding: ScanFinding, taken: ReadonlySet<string>, project
 }
 
 /** "Add to vault" for a key the scan found: main still holds its value, so only a name is asked for. */
-export function AddFindingDialog({ onClose, names, currentProject, upsert, jobId, finding }: DialogContext & { jobId: string; finding: ScanFinding }) {
+export function AddFindingDialog({
+  onClose,
+  names,
+  currentProject,
+  upsert,
+  jobId,
+  finding,
+}: DialogContext & { jobId: string; finding: ScanFinding }) {
   const toasts = useToasts();
   const [project, setProject] = useState(currentProject ?? '');
   const [name, setName] = useState<string | null>(null);
@@ -28,10 +35,16 @@ export function AddFindingDialog({ onClose, names, currentProject, upsert, jobId
   const shownName = name ?? suggestedName(finding, names, project);
 
   const submit = async () => {
-    const result = await run(() => call('addScanFinding', { jobId, findingId: finding.id, name: shownName.trim(), project: project.trim() }));
+    const result = await run(() =>
+      call('addScanFinding', { jobId, findingId: finding.id, name: shownName.trim(), project: project.trim() }),
+    );
     if (!result.ok) return setError(result.error.message);
     upsert(result.value.secret);
-    toasts.show({ tone: 'success', title: `Added ${result.value.secret.name}`, detail: 'It is in your vault now. Rotate it if this file was shared.' });
+    toasts.show({
+      tone: 'success',
+      title: `Added ${result.value.secret.name}`,
+      detail: 'It is in your vault now. Rotate it if this file was shared.',
+    });
     for (const warning of result.value.warnings) toasts.show({ tone: 'warning', title: 'Added, with a warning', detail: warning });
     onClose();
   };
@@ -55,10 +68,24 @@ export function AddFindingDialog({ onClose, names, currentProject, upsert, jobId
         <span className="masked">{finding.masked}</span>
       </p>
       <Field label="Name" hint="Letters, digits and . _ - / @ :">
-        <input className="input" value={shownName} data-autofocus spellCheck={false} autoComplete="off" onChange={(event) => setName(event.target.value)} />
+        <input
+          className="input"
+          value={shownName}
+          data-autofocus
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(event) => setName(event.target.value)}
+        />
       </Field>
       <Field label="Project" optional>
-        <input className="input" value={project} spellCheck={false} autoComplete="off" placeholder="None" onChange={(event) => setProject(event.target.value)} />
+        <input
+          className="input"
+          value={project}
+          spellCheck={false}
+          autoComplete="off"
+          placeholder="None"
+          onChange={(event) => setProject(event.target.value)}
+        />
       </Field>
       {error !== null && <Callout tone="danger">{error}</Callout>}
     </Dialog>

@@ -41,7 +41,9 @@ export function ScanScreen({ scan, onStart, onBack, secrets, onOpen }: ScanScree
       <header className="vault-header">
         <div className="vault-header__title">
           <h1>Scan a folder</h1>
-          <p className="vault-header__count">Finds your vault’s keys (current and previous values) and other providers’ keys in files and git history.</p>
+          <p className="vault-header__count">
+            Finds your vault’s keys (current and previous values) and other providers’ keys in files and git history.
+          </p>
         </div>
         <div className="vault-header__actions">
           <Button icon="key" onClick={onBack}>
@@ -75,7 +77,10 @@ export function ScanScreen({ scan, onStart, onBack, secrets, onOpen }: ScanScree
             </span>
             <p className="list-message__title">Where did your keys end up?</p>
             <div className="list-message__body">
-              <p>Choose a project folder. Rekey looks for every value in your vault, and for other API keys that are not in it. Nothing leaves this computer, and values are only shown masked.</p>
+              <p>
+                Choose a project folder. Rekey looks for every value in your vault, and for other API keys that are not in it. Nothing
+                leaves this computer, and values are only shown masked.
+              </p>
             </div>
           </div>
         )}
@@ -95,7 +100,17 @@ export function ScanScreen({ scan, onStart, onBack, secrets, onOpen }: ScanScree
   );
 }
 
-function ScanResults({ progress, secrets, onOpen, jobId }: { progress: ScanProgress; secrets: readonly Secret[]; onOpen: (request: DialogRequest) => void; jobId: string }) {
+function ScanResults({
+  progress,
+  secrets,
+  onOpen,
+  jobId,
+}: {
+  progress: ScanProgress;
+  secrets: readonly Secret[];
+  onOpen: (request: DialogRequest) => void;
+  jobId: string;
+}) {
   if (progress.state === 'running') {
     const total = Math.max(progress.filesTotal, 1);
     return (
@@ -128,7 +143,9 @@ function ScanResults({ progress, secrets, onOpen, jobId }: { progress: ScanProgr
         {summary === null
           ? ''
           : `${plural(summary.filesScanned, 'file')}${summary.blobsScanned > 0 ? ` and ${plural(summary.blobsScanned, 'git blob')}` : ''} scanned (${megabytes(summary.bytesScanned)} MB)${
-              summary.skippedBinary + summary.skippedLarge > 0 ? `; skipped ${summary.skippedBinary} binary, ${summary.skippedLarge} over 5 MB` : ''
+              summary.skippedBinary + summary.skippedLarge > 0
+                ? `; skipped ${summary.skippedBinary} binary, ${summary.skippedLarge} over 5 MB`
+                : ''
             }.`}
       </p>
       {vaultKeys.length === 0 && unknown.length === 0 && (
@@ -143,7 +160,12 @@ function ScanResults({ progress, secrets, onOpen, jobId }: { progress: ScanProgr
           </h2>
           <ul className="scan-groups">
             {vaultKeys.map((group) => (
-              <VaultKeyCard key={group.secretId} group={group} secret={secrets.find((secret) => secret.id === group.secretId)} onOpen={onOpen} />
+              <VaultKeyCard
+                key={group.secretId}
+                group={group}
+                secret={secrets.find((secret) => secret.id === group.secretId)}
+                onOpen={onOpen}
+              />
             ))}
           </ul>
         </section>
@@ -178,7 +200,15 @@ function Places({ findings }: { findings: readonly ScanFinding[] }) {
   );
 }
 
-function VaultKeyCard({ group, secret, onOpen }: { group: VaultKeyGroup; secret: Secret | undefined; onOpen: (request: DialogRequest) => void }) {
+function VaultKeyCard({
+  group,
+  secret,
+  onOpen,
+}: {
+  group: VaultKeyGroup;
+  secret: Secret | undefined;
+  onOpen: (request: DialogRequest) => void;
+}) {
   const actions = useRowActions();
   const exposed = secret?.status === 'exposed';
   return (
@@ -192,7 +222,13 @@ function VaultKeyCard({ group, secret, onOpen }: { group: VaultKeyGroup; secret:
         </div>
         <div className="scan-group__actions">
           {secret?.rotateUrl != null && (
-            <a className="btn btn--ghost" href={secret.rotateUrl} target="_blank" rel="noreferrer noopener" title={`Open the ${group.providerName} key page`}>
+            <a
+              className="btn btn--ghost"
+              href={secret.rotateUrl}
+              target="_blank"
+              rel="noreferrer noopener"
+              title={`Open the ${group.providerName} key page`}
+            >
               {shortProviderName(group.providerName)} keys
               <Icon name="external" size={14} />
             </a>
@@ -200,12 +236,21 @@ function VaultKeyCard({ group, secret, onOpen }: { group: VaultKeyGroup; secret:
           <Button icon="shieldAlert" disabled={secret === undefined || exposed} onClick={() => secret && actions.toggleExposed(secret)}>
             {exposed ? 'Marked exposed' : 'Mark exposed'}
           </Button>
-          <Button variant="primary" icon="rotate" disabled={secret === undefined} onClick={() => secret && onOpen({ kind: 'rotate', secret })}>
+          <Button
+            variant="primary"
+            icon="rotate"
+            disabled={secret === undefined}
+            onClick={() => secret && onOpen({ kind: 'rotate', secret })}
+          >
             Rotate now
           </Button>
         </div>
       </div>
-      {group.previousValue && <p className="scan-group__note">Some places hold the value this key had before its last rotation: revoke that one at the provider too.</p>}
+      {group.previousValue && (
+        <p className="scan-group__note">
+          Some places hold the value this key had before its last rotation: revoke that one at the provider too.
+        </p>
+      )}
       <Places findings={group.findings} />
     </li>
   );

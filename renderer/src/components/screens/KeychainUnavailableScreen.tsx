@@ -14,7 +14,9 @@ export function KeychainUnavailableScreen({ message, path, onRetry }: { message:
         <Icon name="lock" size={28} />
       </span>
       <h1 className="hero-title">Rekey can’t reach your vault key</h1>
-      <p className="hero-lead">The key that unlocks your vault lives in the operating system’s keychain, and Rekey could not get it from there.</p>
+      <p className="hero-lead">
+        The key that unlocks your vault lives in the operating system’s keychain, and Rekey could not get it from there.
+      </p>
       <div className="message-box" role="alert">
         <p className="message-box__label">What the system said</p>
         <p className="message-box__text">{message}</p>

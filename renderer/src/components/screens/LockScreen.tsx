@@ -65,9 +65,8 @@ export function LockScreen({ hasPassword, path, onUnlock }: LockScreenProps) {
           <>
             <p className="hero-lead">Your keys are hidden and the vault key is out of memory.</p>
             <Callout tone="warning" title="Without a master password, this lock is only a curtain">
-              Anyone using this computer account can open the vault again with the button below, because the vault key
-              comes from your OS keychain, which is unlocked while you are logged in. Set a master password in Settings
-              to make unlocking ask for it.
+              Anyone using this computer account can open the vault again with the button below, because the vault key comes from your OS
+              keychain, which is unlocked while you are logged in. Set a master password in Settings to make unlocking ask for it.
             </Callout>
             {error !== null && <Callout tone="danger">{error}</Callout>}
             <Button type="submit" variant="primary" className="btn--large" icon="key" busy={busy}>

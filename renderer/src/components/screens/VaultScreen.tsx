@@ -6,7 +6,16 @@ import { SecretActionsContext, useSecretActions } from '../../hooks/useSecretAct
 import { useSecrets } from '../../hooks/useSecrets';
 import type { DialogRequest } from '../../lib/dialog-request';
 import { isSearchShortcut } from '../../lib/platform';
-import { type ListFilters, NO_FILTERS, type SortKey, countByStatus, filterSecrets, projectCounts, searchText, sortSecrets } from '../../lib/secret-list';
+import {
+  type ListFilters,
+  NO_FILTERS,
+  type SortKey,
+  countByStatus,
+  filterSecrets,
+  projectCounts,
+  searchText,
+  sortSecrets,
+} from '../../lib/secret-list';
 import { OpenDialog } from '../dialogs/OpenDialog';
 import { ScanScreen } from '../scan/ScanScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
@@ -75,7 +84,13 @@ export function VaultScreen({ path, onLock, onLockedElsewhere }: { path: string;
           </main>
         ) : view === 'scan' ? (
           <main className="workspace" aria-label="Scan a folder">
-            <ScanScreen scan={scan.state} onStart={(options) => void scan.start(options)} onBack={() => setView('keys')} secrets={all} onOpen={open} />
+            <ScanScreen
+              scan={scan.state}
+              onStart={(options) => void scan.start(options)}
+              onBack={() => setView('keys')}
+              secrets={all}
+              onOpen={open}
+            />
           </main>
         ) : (
           <main className="workspace" aria-label="Keys">

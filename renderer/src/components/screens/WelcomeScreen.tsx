@@ -11,7 +11,11 @@ import './screens.css';
 const points: ReadonlyArray<{ icon: IconName; title: string; text: string }> = [
   { icon: 'lock', title: 'Encrypted on this machine', text: 'AES-256-GCM, with the vault key in your OS keychain. No server, no account.' },
   { icon: 'clock', title: 'Knows when keys are due', text: 'Every key gets a rotation interval, and overdue or exposed keys stand out.' },
-  { icon: 'file', title: 'Clean .env files', text: 'Export exactly what dotenv, shells and Docker read back, or import the ones you have.' },
+  {
+    icon: 'file',
+    title: 'Clean .env files',
+    text: 'Export exactly what dotenv, shells and Docker read back, or import the ones you have.',
+  },
 ];
 
 /** First run: no vault yet. */
@@ -48,7 +52,11 @@ export function WelcomeScreen({
             </li>
           ))}
         </ul>
-        {error !== null && <Callout tone="danger" title="The vault could not be created">{error}</Callout>}
+        {error !== null && (
+          <Callout tone="danger" title="The vault could not be created">
+            {error}
+          </Callout>
+        )}
         <div className="welcome-actions">
           <Button variant="primary" className="btn--large" icon="key" busy={creating} onClick={onCreate}>
             Create vault

@@ -10,8 +10,16 @@ import '../common/field.css';
 
 export type PasswordAction = 'set' | 'change' | 'remove';
 
-const TITLES: Record<PasswordAction, string> = { set: 'Set a master password', change: 'Change the master password', remove: 'Remove the master password' };
-const DONE: Record<PasswordAction, string> = { set: 'Master password set', change: 'Master password changed', remove: 'Master password removed' };
+const TITLES: Record<PasswordAction, string> = {
+  set: 'Set a master password',
+  change: 'Change the master password',
+  remove: 'Remove the master password',
+};
+const DONE: Record<PasswordAction, string> = {
+  set: 'Master password set',
+  change: 'Master password changed',
+  remove: 'Master password removed',
+};
 const MIN = 8;
 
 type FieldName = 'current' | 'next' | 'again';
@@ -28,10 +36,13 @@ export function MasterPasswordDialog({ action, onClose, onDone }: { action: Pass
   const submit = async () => {
     if (action !== 'set' && current === '') return setError({ field: 'current', message: 'Type the current master password.' });
     if (action !== 'remove') {
-      if ([...next].length < MIN) return setError({ field: 'next', message: `The master password must be at least ${MIN} characters long.` });
+      if ([...next].length < MIN)
+        return setError({ field: 'next', message: `The master password must be at least ${MIN} characters long.` });
       if (next !== again) return setError({ field: 'again', message: 'The two passwords differ.' });
     }
-    const result = await run(() => call('setMasterPassword', { ...(action === 'set' ? {} : { current }), next: action === 'remove' ? null : next }));
+    const result = await run(() =>
+      call('setMasterPassword', { ...(action === 'set' ? {} : { current }), next: action === 'remove' ? null : next }),
+    );
     if (!result.ok) {
       const onCurrent = result.error.code === 'wrong-password' || result.error.code === 'throttled';
       return setError({ field: onCurrent ? 'current' : null, message: result.error.message.replace(/^Invalid request: next: /, '') });
@@ -60,16 +71,36 @@ export function MasterPasswordDialog({ action, onClose, onDone }: { action: Pass
       <div className="form-stack">
         {action !== 'set' && (
           <Field label="Current master password" error={errorFor('current')}>
-            <input className="input" type="password" autoComplete="current-password" value={current} onChange={(event) => setCurrent(event.target.value)} data-autofocus />
+            <input
+              className="input"
+              type="password"
+              autoComplete="current-password"
+              value={current}
+              onChange={(event) => setCurrent(event.target.value)}
+              data-autofocus
+            />
           </Field>
         )}
         {action !== 'remove' && (
           <>
             <Field label="New master password" hint={`At least ${MIN} characters.`} error={errorFor('next')}>
-              <input className="input" type="password" autoComplete="new-password" value={next} onChange={(event) => setNext(event.target.value)} data-autofocus={action === 'set' || undefined} />
+              <input
+                className="input"
+                type="password"
+                autoComplete="new-password"
+                value={next}
+                onChange={(event) => setNext(event.target.value)}
+                data-autofocus={action === 'set' || undefined}
+              />
             </Field>
             <Field label="New master password again" error={errorFor('again')}>
-              <input className="input" type="password" autoComplete="new-password" value={again} onChange={(event) => setAgain(event.target.value)} />
+              <input
+                className="input"
+                type="password"
+                autoComplete="new-password"
+                value={again}
+                onChange={(event) => setAgain(event.target.value)}
+              />
             </Field>
           </>
         )}

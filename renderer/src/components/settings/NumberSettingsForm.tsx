@@ -28,8 +28,19 @@ function parse(text: string): number | string {
 }
 
 /** A few number settings with one Save button; errors from main land under their field. */
-export function NumberSettingsForm({ fields, settings, save, formLabel }: { fields: readonly NumberFieldSpec[]; settings: Settings; save: (patch: SettingsPatch) => Promise<string | null>; formLabel: string }) {
-  const initial = () => Object.fromEntries(fields.map((field) => [field.name, String(settings[field.name])])) as Record<NumberSetting, string>;
+export function NumberSettingsForm({
+  fields,
+  settings,
+  save,
+  formLabel,
+}: {
+  fields: readonly NumberFieldSpec[];
+  settings: Settings;
+  save: (patch: SettingsPatch) => Promise<string | null>;
+  formLabel: string;
+}) {
+  const initial = () =>
+    Object.fromEntries(fields.map((field) => [field.name, String(settings[field.name])])) as Record<NumberSetting, string>;
   const [values, setValues] = useState(initial);
   const { busy, error, setError, run } = useSubmit<{ field: string | null; text: string }>();
   const [saved, setSaved] = useState(false);

@@ -7,8 +7,18 @@ import type { SettingsSectionProps } from './settings-sections';
 import './settings.css';
 
 const FIELDS = [
-  { name: 'clipboardClearSeconds', label: 'Clear the clipboard after', unit: 'seconds', hint: 'Seconds after a copy; only if the clipboard still holds the copied key.' },
-  { name: 'autoLockMinutes', label: 'Auto-lock after', unit: 'minutes', hint: 'Minutes without keyboard or mouse. 0: never. Rekey also locks when the screen locks or the computer sleeps.' },
+  {
+    name: 'clipboardClearSeconds',
+    label: 'Clear the clipboard after',
+    unit: 'seconds',
+    hint: 'Seconds after a copy; only if the clipboard still holds the copied key.',
+  },
+  {
+    name: 'autoLockMinutes',
+    label: 'Auto-lock after',
+    unit: 'minutes',
+    hint: 'Minutes without keyboard or mouse. 0: never. Rekey also locks when the screen locks or the computer sleeps.',
+  },
 ] as const;
 
 export function SecuritySection({ settings, hasPassword, save, reload }: SettingsSectionProps) {
@@ -20,13 +30,13 @@ export function SecuritySection({ settings, hasPassword, save, reload }: Setting
         <h3 className="settings-subtitle">Master password</h3>
         {hasPassword ? (
           <Callout tone="success" title="A master password is set">
-            Opening the vault needs both your OS keychain and this password (scrypt, about half a second per try). Wrong
-            passwords make the next try wait longer. A forgotten password cannot be recovered.
+            Opening the vault needs both your OS keychain and this password (scrypt, about half a second per try). Wrong passwords make the
+            next try wait longer. A forgotten password cannot be recovered.
           </Callout>
         ) : (
           <Callout tone="info" title="No master password">
-            The vault opens with your OS keychain alone, so Lock only hides the window: anyone at this computer account can
-            open it again. With a master password, unlocking asks for it.
+            The vault opens with your OS keychain alone, so Lock only hides the window: anyone at this computer account can open it again.
+            With a master password, unlocking asks for it.
           </Callout>
         )}
         <div className="settings-form__actions">

@@ -6,7 +6,19 @@ import './settings.css';
 type BooleanSetting = { [K in keyof Settings]: Settings[K] extends boolean ? K : never }[keyof Settings];
 
 /** A switch that saves as soon as it is flipped; a refusal from main flips it back and says why. */
-export function ToggleSetting({ name, label, hint, settings, save }: { name: BooleanSetting; label: string; hint: string; settings: Settings; save: (patch: SettingsPatch) => Promise<string | null> }) {
+export function ToggleSetting({
+  name,
+  label,
+  hint,
+  settings,
+  save,
+}: {
+  name: BooleanSetting;
+  label: string;
+  hint: string;
+  settings: Settings;
+  save: (patch: SettingsPatch) => Promise<string | null>;
+}) {
   const id = useId();
   const { busy, error, setError, run } = useSubmit();
   const flip = async (checked: boolean) => {

@@ -41,11 +41,36 @@ interface KeysPaneProps {
 }
 
 /** The keys view: header, search and sort, then the list or what stands in its place. */
-export function KeysPane({ secrets, visible, complete, error, filters, sort, searchRef, onQuery, onSort, onClearFilters, onReload, onOpen, onLock, onSettings, onScan }: KeysPaneProps) {
+export function KeysPane({
+  secrets,
+  visible,
+  complete,
+  error,
+  filters,
+  sort,
+  searchRef,
+  onQuery,
+  onSort,
+  onClearFilters,
+  onReload,
+  onOpen,
+  onLock,
+  onSettings,
+  onScan,
+}: KeysPaneProps) {
   const all = secrets ?? NONE;
   return (
     <>
-      <VaultHeader filters={filters} shown={visible.length} total={all.length} loading={!complete} onOpen={onOpen} onLock={onLock} onSettings={onSettings} onScan={onScan} />
+      <VaultHeader
+        filters={filters}
+        shown={visible.length}
+        total={all.length}
+        loading={!complete}
+        onOpen={onOpen}
+        onLock={onLock}
+        onSettings={onSettings}
+        onScan={onScan}
+      />
       <ListToolbar
         searchRef={searchRef}
         query={filters.query}

@@ -3,7 +3,17 @@ import { Icon, type IconName } from '../common/Icon';
 import './list-message.css';
 
 /** The list's place when there is nothing to list: empty vault, no matches, or a load error. */
-export function ListMessage({ icon, title, tone = 'neutral', children }: { icon: IconName; title: string; tone?: 'neutral' | 'danger'; children: ReactNode }) {
+export function ListMessage({
+  icon,
+  title,
+  tone = 'neutral',
+  children,
+}: {
+  icon: IconName;
+  title: string;
+  tone?: 'neutral' | 'danger';
+  children: ReactNode;
+}) {
   return (
     <div className={`list-message list-message--${tone}`}>
       <span className="list-message__icon" aria-hidden="true">

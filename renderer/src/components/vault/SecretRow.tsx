@@ -52,7 +52,11 @@ export const SecretRow = memo(function SecretRow({ secret, index, top, tabbable,
         <ProviderBadge id={secret.provider} name={secret.providerName} />
       </div>
       <div role="gridcell" className="col col--project">
-        {secret.project === '' ? <span className="secret-row__none">—</span> : <span className="secret-row__project">{secret.project}</span>}
+        {secret.project === '' ? (
+          <span className="secret-row__none">—</span>
+        ) : (
+          <span className="secret-row__project">{secret.project}</span>
+        )}
       </div>
       {revealed === null ? (
         <>

@@ -33,7 +33,13 @@ export function Sidebar({ path, filters, statusCounts, projects, loading, onFilt
       </div>
       <nav className="sidebar__nav" aria-label="Filters">
         <FilterGroup label="Status">
-          <FilterItem icon="layers" label="All keys" count={shown(statusCounts.all)} pressed={filters.status === null} onClick={() => onFilter({ status: null })} />
+          <FilterItem
+            icon="layers"
+            label="All keys"
+            count={shown(statusCounts.all)}
+            pressed={filters.status === null}
+            onClick={() => onFilter({ status: null })}
+          />
           {STATUSES.map(({ status, label }) => (
             <FilterItem
               key={status}
@@ -97,7 +103,11 @@ function FilterItem({ label, pressed, onClick, count, icon, dot, muted = false }
       <button type="button" className={`filter-item ${muted ? 'filter-item--muted' : ''}`} aria-pressed={pressed} onClick={onClick}>
         {icon !== undefined && <Icon name={icon} className="filter-item__icon" />}
         {dot !== undefined && <span className={`status-dot status-dot--${dot}`} aria-hidden="true" />}
-        {icon === undefined && dot === undefined && <span className="filter-item__hash" aria-hidden="true">#</span>}
+        {icon === undefined && dot === undefined && (
+          <span className="filter-item__hash" aria-hidden="true">
+            #
+          </span>
+        )}
         <span className="filter-item__label">{label}</span>
         {count !== undefined && <span className="filter-item__count">{count.toLocaleString()}</span>}
       </button>

@@ -61,7 +61,10 @@ export function VaultHeader({
         <Button variant="primary" icon="plus" onClick={() => onOpen({ kind: 'add' })}>
           Add key
         </Button>
-        <MenuButton label="Vault actions" items={[{ label: 'Back up vault…', icon: 'shieldCheck', onSelect: () => onOpen({ kind: 'backup' }) }]} />
+        <MenuButton
+          label="Vault actions"
+          items={[{ label: 'Back up vault…', icon: 'shieldCheck', onSelect: () => onOpen({ kind: 'backup' }) }]}
+        />
       </div>
     </header>
   );
