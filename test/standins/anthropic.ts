@@ -33,7 +33,12 @@ export class AnthropicStandin extends Standin {
   }
 
   issueKey(name: string, value?: string): { id: string; value: string } {
-    const record: KeyRecord = { id: `apikey_01${randomToken(22)}`, value: value ?? `sk-ant-api03-${randomToken(93)}AA`, name, status: 'active' };
+    const record: KeyRecord = {
+      id: `apikey_01${randomToken(22)}`,
+      value: value ?? `sk-ant-api03-${randomToken(93)}AA`,
+      name,
+      status: 'active',
+    };
     this.#keys.push(record);
     return { id: record.id, value: record.value };
   }
@@ -62,9 +67,11 @@ export class AnthropicStandin extends Standin {
     const isAdmin = this.#adminKeys.has(key);
     const apiKey = this.#keys.find((k) => k.value === key && k.status === 'active');
     if (!isAdmin && apiKey === undefined) return error(401, 'authentication_error', 'invalid x-api-key');
-    if (request.headers['anthropic-version'] === undefined) return error(400, 'invalid_request_error', 'anthropic-version: header is required');
+    if (request.headers['anthropic-version'] === undefined)
+      return error(400, 'invalid_request_error', 'anthropic-version: header is required');
     const path = request.url.pathname;
-    if (request.method === 'GET' && path === '/v1/models') return { status: 200, json: { data: [{ type: 'model', id: 'claude-sonnet-4-5' }], has_more: false } };
+    if (request.method === 'GET' && path === '/v1/models')
+      return { status: 200, json: { data: [{ type: 'model', id: 'claude-sonnet-4-5' }], has_more: false } };
     if (!path.startsWith('/v1/organizations/api_keys')) return error(404, 'not_found_error', 'Not found');
     if (!isAdmin) return error(403, 'permission_error', 'This operation requires an admin API key.');
     if (request.method === 'GET' && path === '/v1/organizations/api_keys') {
@@ -72,7 +79,15 @@ export class AnthropicStandin extends Standin {
       const after = request.url.searchParams.get('after_id');
       const start = after === null ? 0 : this.#keys.findIndex((k) => k.id === after) + 1;
       const page = this.#keys.slice(start, start + limit);
-      return { status: 200, json: { data: page.map((k) => this.view(k)), has_more: start + limit < this.#keys.length, first_id: page[0]?.id ?? null, last_id: page.at(-1)?.id ?? null } };
+      return {
+        status: 200,
+        json: {
+          data: page.map((k) => this.view(k)),
+          has_more: start + limit < this.#keys.length,
+          first_id: page[0]?.id ?? null,
+          last_id: page.at(-1)?.id ?? null,
+        },
+      };
     }
     const one = /^\/v1\/organizations\/api_keys\/([A-Za-z0-9_-]+)$/.exec(path);
     const target = this.#keys.find((k) => k.id === one?.[1]);
@@ -80,7 +95,8 @@ export class AnthropicStandin extends Standin {
     if (request.method === 'GET') return { status: 200, json: this.view(target) };
     if (request.method === 'POST') {
       const status = (JSON.parse(request.body || '{}') as { status?: unknown }).status;
-      if (status !== 'active' && status !== 'inactive' && status !== 'archived') return error(400, 'invalid_request_error', 'status: invalid value');
+      if (status !== 'active' && status !== 'inactive' && status !== 'archived')
+        return error(400, 'invalid_request_error', 'status: invalid value');
       target.status = status;
       return { status: 200, json: this.view(target) };
     }

@@ -88,10 +88,21 @@ export class AwsStandin extends Standin {
 
   private async authenticate(request: StandinRequest, service: 'iam' | 'sts'): Promise<AccessKey | StandinResponse> {
     const header = request.headers.authorization ?? '';
-    const match = /^AWS4-HMAC-SHA256 Credential=([A-Z0-9]+)\/(\d{8})\/([a-z0-9-]+)\/([a-z]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/.exec(header);
+    const match =
+      /^AWS4-HMAC-SHA256 Credential=([A-Z0-9]+)\/(\d{8})\/([a-z0-9-]+)\/([a-z]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/.exec(
+        header,
+      );
     const ns = service === 'iam' ? IAM_NS : STS_NS;
     if (match === null) return this.error(ns, 400, 'IncompleteSignature', 'Authorization header requires a valid SigV4 signature.');
-    const [, keyId, , region, signedService, signedHeaders, signature] = match as unknown as [string, string, string, string, string, string, string];
+    const [, keyId, , region, signedService, signedHeaders, signature] = match as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const key = this.#keys.find((k) => k.id === keyId);
     const propagating = key !== undefined && Date.now() - key.createdAt.getTime() < this.newKeysWorkAfterMs;
     if (key === undefined || key.status !== 'Active' || propagating) {
@@ -148,7 +159,8 @@ export class AwsStandin extends Standin {
       );
     }
     const userName = form.get('UserName') ?? user.name;
-    if (userName !== user.name) return this.error(IAM_NS, 403, 'AccessDenied', 'User is not authorized to perform this action on another user.');
+    if (userName !== user.name)
+      return this.error(IAM_NS, 403, 'AccessDenied', 'User is not authorized to perform this action on another user.');
     const own = this.#keys.filter((k) => k.userName === userName);
     switch (action) {
       case 'CreateAccessKey': {
@@ -164,20 +176,29 @@ export class AwsStandin extends Standin {
       case 'UpdateAccessKey':
       case 'DeleteAccessKey': {
         const target = own.find((k) => k.id === form.get('AccessKeyId'));
-        if (target === undefined) return this.error(IAM_NS, 404, 'NoSuchEntity', `The Access Key with id ${form.get('AccessKeyId') ?? ''} cannot be found.`);
+        if (target === undefined)
+          return this.error(IAM_NS, 404, 'NoSuchEntity', `The Access Key with id ${form.get('AccessKeyId') ?? ''} cannot be found.`);
         if (action === 'DeleteAccessKey') this.#keys.splice(this.#keys.indexOf(target), 1);
         else {
           const status = form.get('Status');
-          if (status !== 'Active' && status !== 'Inactive') return this.error(IAM_NS, 400, 'ValidationError', 'Status must be Active or Inactive.');
+          if (status !== 'Active' && status !== 'Inactive')
+            return this.error(IAM_NS, 400, 'ValidationError', 'Status must be Active or Inactive.');
           target.status = status;
         }
         return this.ok(IAM_NS, action, null);
       }
       case 'ListAccessKeys': {
         const members = own
-          .map((k) => `<member><UserName>${xmlEscape(k.userName)}</UserName><AccessKeyId>${k.id}</AccessKeyId><Status>${k.status}</Status><CreateDate>${k.createdAt.toISOString()}</CreateDate></member>`)
+          .map(
+            (k) =>
+              `<member><UserName>${xmlEscape(k.userName)}</UserName><AccessKeyId>${k.id}</AccessKeyId><Status>${k.status}</Status><CreateDate>${k.createdAt.toISOString()}</CreateDate></member>`,
+          )
           .join('');
-        return this.ok(IAM_NS, action, `<UserName>${xmlEscape(userName)}</UserName><AccessKeyMetadata>${members}</AccessKeyMetadata><IsTruncated>false</IsTruncated>`);
+        return this.ok(
+          IAM_NS,
+          action,
+          `<UserName>${xmlEscape(userName)}</UserName><AccessKeyMetadata>${members}</AccessKeyMetadata><IsTruncated>false</IsTruncated>`,
+        );
       }
       default:
         return this.error(IAM_NS, 400, 'InvalidAction', 'The action is not valid for this web service.');

@@ -75,7 +75,13 @@ export class CloudflareStandin extends Standin {
           errors: [],
           messages: [],
           result: slice.map((t) => ({ id: t.id, name: t.name, status: 'active', issued_on: t.issuedOn, modified_on: t.issuedOn })),
-          result_info: { page, per_page: perPage, count: slice.length, total_count: this.#tokens.length, total_pages: Math.max(1, Math.ceil(this.#tokens.length / perPage)) },
+          result_info: {
+            page,
+            per_page: perPage,
+            count: slice.length,
+            total_count: this.#tokens.length,
+            total_pages: Math.max(1, Math.ceil(this.#tokens.length / perPage)),
+          },
         },
       };
     }

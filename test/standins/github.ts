@@ -31,7 +31,8 @@ export class GitHubStandin extends Standin {
     const path = request.url.pathname;
     if (request.method === 'GET' && path === '/user') {
       const token = /^(?:Bearer|token) (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-      if (token === undefined || !this.#live.has(token)) return { status: 401, json: { message: 'Bad credentials', documentation_url: DOCS, status: '401' } };
+      if (token === undefined || !this.#live.has(token))
+        return { status: 401, json: { message: 'Bad credentials', documentation_url: DOCS, status: '401' } };
       return { status: 200, json: { login: 'octocat', id: 1, type: 'User' } };
     }
     if (request.method === 'POST' && path === '/credentials/revoke') return this.revoke(request);
@@ -52,7 +53,10 @@ export class GitHubStandin extends Standin {
       };
     }
     if (request.headers.authorization !== undefined) {
-      return { status: 403, json: { message: 'This endpoint does not accept authenticated requests.', documentation_url: DOCS, status: '403' } };
+      return {
+        status: 403,
+        json: { message: 'This endpoint does not accept authenticated requests.', documentation_url: DOCS, status: '403' },
+      };
     }
     let credentials: unknown;
     try {
@@ -60,9 +64,18 @@ export class GitHubStandin extends Standin {
     } catch {
       credentials = undefined;
     }
-    const valid = Array.isArray(credentials) && credentials.length > 0 && credentials.length <= 1000 && credentials.every((c) => typeof c === 'string');
+    const valid =
+      Array.isArray(credentials) && credentials.length > 0 && credentials.length <= 1000 && credentials.every((c) => typeof c === 'string');
     if (!valid) {
-      return { status: 422, json: { message: 'Validation Failed', errors: [{ resource: 'Credentials', field: 'credentials', code: 'invalid' }], documentation_url: DOCS, status: '422' } };
+      return {
+        status: 422,
+        json: {
+          message: 'Validation Failed',
+          errors: [{ resource: 'Credentials', field: 'credentials', code: 'invalid' }],
+          documentation_url: DOCS,
+          status: '422',
+        },
+      };
     }
     for (const token of credentials as string[]) this.#live.delete(token);
     return { status: 202, json: {} };

@@ -98,14 +98,19 @@ export class GitLabStandin extends Standin {
     if (!token.scopes.includes('api') && !token.scopes.includes('self_rotate')) {
       return {
         status: 403,
-        json: { error: 'insufficient_scope', error_description: 'The request requires higher privileges than provided by the access token.', scope: 'api self_rotate' },
+        json: {
+          error: 'insufficient_scope',
+          error_description: 'The request requires higher privileges than provided by the access token.',
+          scope: 'api self_rotate',
+        },
       };
     }
     let expiresAt: string = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
     if (body !== '') {
       const requested = (JSON.parse(body) as { expires_at?: unknown }).expires_at;
       if (requested !== undefined) {
-        if (typeof requested !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(requested)) return { status: 400, json: { message: 'expires_at is invalid' } };
+        if (typeof requested !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(requested))
+          return { status: 400, json: { message: 'expires_at is invalid' } };
         expiresAt = requested;
       }
     }

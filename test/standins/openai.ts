@@ -59,11 +59,15 @@ export class OpenAiStandin extends Standin {
     if (!this.works(key)) return INVALID_KEY;
     const path = request.url.pathname;
     if (request.method === 'GET' && path === '/v1/models') {
-      return { status: 200, json: { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', created: 1721172741, owned_by: 'system' }] } };
+      return {
+        status: 200,
+        json: { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', created: 1721172741, owned_by: 'system' }] },
+      };
     }
     const match = /^\/v1\/organization\/projects\/([A-Za-z0-9_-]+)\/service_accounts(?:\/([A-Za-z0-9_-]+))?$/.exec(path);
     if (match === null) return error(404, 'Not found', 'invalid_request_error', null);
-    if (!this.#adminKeys.has(key)) return error(403, 'You have insufficient permissions for this operation.', 'invalid_request_error', 'insufficient_permissions');
+    if (!this.#adminKeys.has(key))
+      return error(403, 'You have insufficient permissions for this operation.', 'invalid_request_error', 'insufficient_permissions');
     const [, projectId = '', accountId] = match;
     if (request.method === 'POST' && accountId === undefined) {
       const name = (JSON.parse(request.body || '{}') as { name?: unknown }).name;
@@ -77,7 +81,13 @@ export class OpenAiStandin extends Standin {
           name: account.name,
           role: 'member',
           created_at: account.createdAt,
-          api_key: { object: 'organization.project.service_account.api_key', value: account.key, name: 'Secret Key', created_at: account.createdAt, id: `key_${randomToken(16)}` },
+          api_key: {
+            object: 'organization.project.service_account.api_key',
+            value: account.key,
+            name: 'Secret Key',
+            created_at: account.createdAt,
+            id: `key_${randomToken(16)}`,
+          },
         },
       };
     }
@@ -91,7 +101,13 @@ export class OpenAiStandin extends Standin {
         status: 200,
         json: {
           object: 'list',
-          data: page.map((a) => ({ object: 'organization.project.service_account', id: a.id, name: a.name, role: 'member', created_at: a.createdAt })),
+          data: page.map((a) => ({
+            object: 'organization.project.service_account',
+            id: a.id,
+            name: a.name,
+            role: 'member',
+            created_at: a.createdAt,
+          })),
           first_id: page[0]?.id ?? null,
           last_id: page.at(-1)?.id ?? null,
           has_more: start + limit < inProject.length,

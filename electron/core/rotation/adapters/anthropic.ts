@@ -68,7 +68,10 @@ async function findByValue(ctx: AdapterContext, admin: Credential, credential: C
     provider: PROVIDER,
     operation: at.operation,
     kind: matches.length === 0 ? 'not-found' : 'rejected',
-    hint: matches.length === 0 ? 'no API key of this organization matches the value' : 'several API keys match the value; give the key id instead',
+    hint:
+      matches.length === 0
+        ? 'no API key of this organization matches the value'
+        : 'several API keys match the value; give the key id instead',
   });
 }
 
@@ -83,7 +86,12 @@ async function revoke(ctx: AdapterContext, target: RevokeTarget): Promise<Revoke
   if (current.status !== 200) throw anthropicError(read, current);
   if (field(current.body, 'status') !== 'active') return { outcome: 'already-revoked' };
   const at = callSite(PROVIDER, 'setting the key inactive', ...secrets);
-  const response = await send(ctx, at, { method: 'POST', path: `/v1/organizations/api_keys/${id}`, headers: headers(admin), json: { status: 'inactive' } });
+  const response = await send(ctx, at, {
+    method: 'POST',
+    path: `/v1/organizations/api_keys/${id}`,
+    headers: headers(admin),
+    json: { status: 'inactive' },
+  });
   if (response.status !== 200) throw anthropicError(at, response);
   if (field(response.body, 'status') !== 'inactive') throw invalidResponse(at, response.status, 'the key, now inactive');
   return { outcome: 'revoked' };

@@ -13,7 +13,13 @@
  * (LocalStack and the test stand-in serve every service on one address), unless
  * settings.stsBaseUrl names one.
  */
-import { CreateAccessKeyCommand, DeleteAccessKeyCommand, IAMClient, ListAccessKeysCommand, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
+import {
+  CreateAccessKeyCommand,
+  DeleteAccessKeyCommand,
+  IAMClient,
+  ListAccessKeysCommand,
+  UpdateAccessKeyCommand,
+} from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AdapterContext, ListingAdapter, MintResult, ProviderKey, RevokeResult, RevokeTarget, VerifyResult } from './adapter.js';
 import { DEFAULT_TIMEOUT_MS, requireAuth } from './adapter.js';
@@ -35,7 +41,8 @@ interface AwsKeyParts {
 
 function partsOf(credential: Credential): AwsKeyParts {
   const parts = credential.reveal();
-  if (parts.kind !== 'aws-access-key') throw new TypeError(`AWS needs an access key id and its secret access key, not a ${parts.kind} credential`);
+  if (parts.kind !== 'aws-access-key')
+    throw new TypeError(`AWS needs an access key id and its secret access key, not a ${parts.kind} credential`);
   return parts;
 }
 
@@ -78,7 +85,8 @@ const KIND_BY_CODE: Readonly<Record<string, ProviderErrorKind>> = {
 };
 
 const HINTS: Partial<Record<ProviderErrorKind, string>> = {
-  'limit-reached': 'AWS allows two access keys per IAM user; delete the one not in use (IAM console, or aws iam list-access-keys) and rotate again',
+  'limit-reached':
+    'AWS allows two access keys per IAM user; delete the one not in use (IAM console, or aws iam list-access-keys) and rotate again',
   forbidden: 'the IAM user needs iam:CreateAccessKey, iam:UpdateAccessKey, iam:DeleteAccessKey and iam:ListAccessKeys on itself',
 };
 
@@ -87,7 +95,11 @@ const HINTS: Partial<Record<ProviderErrorKind, string>> = {
  * as the wire code (InvalidClientTokenId) or the modelled exception (LimitExceededException).
  */
 function awsError(error: unknown, ctx: AdapterContext, operation: string, secrets: readonly string[]): ProviderApiError {
-  const e = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; code?: unknown; $metadata?: { httpStatusCode?: unknown } };
+  const e = (typeof error === 'object' && error !== null ? error : {}) as {
+    name?: unknown;
+    code?: unknown;
+    $metadata?: { httpStatusCode?: unknown };
+  };
   const name = typeof e.name === 'string' ? e.name : '';
   const code = name.replace(/Exception$/, '');
   const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
@@ -103,7 +115,9 @@ function awsError(error: unknown, ctx: AdapterContext, operation: string, secret
       hint: timedOut ? 'no answer in time' : `no connection to ${ctx.baseUrl.host} (offline, wrong API base URL, or the service is down)`,
     });
   }
-  const kind: ProviderErrorKind = KIND_BY_CODE[code] ?? (status >= 500 ? 'provider-failure' : status === 429 ? 'rate-limited' : status === 404 ? 'not-found' : 'rejected');
+  const kind: ProviderErrorKind =
+    KIND_BY_CODE[code] ??
+    (status >= 500 ? 'provider-failure' : status === 429 ? 'rate-limited' : status === 404 ? 'not-found' : 'rejected');
   return new ProviderApiError({ ...base, kind, status, providerCode: safeProviderCode(code, secrets), hint: HINTS[kind] });
 }
 
@@ -111,7 +125,12 @@ function awsError(error: unknown, ctx: AdapterContext, operation: string, secret
  * One SDK call under the context's signal and a timeout of our own (the SDK's socket timeouts do
  * not cover a server that accepts the request and never answers).
  */
-async function call<T>(ctx: AdapterContext, operation: string, secrets: readonly string[], run: (options: { abortSignal: AbortSignal }) => Promise<T>): Promise<T> {
+async function call<T>(
+  ctx: AdapterContext,
+  operation: string,
+  secrets: readonly string[],
+  run: (options: { abortSignal: AbortSignal }) => Promise<T>,
+): Promise<T> {
   const timeoutMs = ctx.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const timeout = AbortSignal.timeout(timeoutMs);
   const abortSignal = ctx.signal === undefined ? timeout : AbortSignal.any([ctx.signal, timeout]);
@@ -119,7 +138,12 @@ async function call<T>(ctx: AdapterContext, operation: string, secrets: readonly
     return await run({ abortSignal });
   } catch (error) {
     if (timeout.aborted && ctx.signal?.aborted !== true) {
-      throw new ProviderApiError({ provider: PROVIDER, operation, kind: 'unreachable', hint: `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}` });
+      throw new ProviderApiError({
+        provider: PROVIDER,
+        operation,
+        kind: 'unreachable',
+        hint: `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`,
+      });
     }
     throw awsError(error, ctx, operation, secrets);
   }
@@ -144,7 +168,12 @@ export function createAwsIamAdapter(options: AwsIamAdapterOptions = {}): Listing
       const output = await call(ctx, operation, auth.secretValues(), (options) => client.send(new CreateAccessKeyCommand({}), options));
       const key = output.AccessKey;
       if (key?.AccessKeyId === undefined || key.SecretAccessKey === undefined) {
-        throw new ProviderApiError({ provider: PROVIDER, operation, kind: 'invalid-response', hint: 'expected an access key id and secret' });
+        throw new ProviderApiError({
+          provider: PROVIDER,
+          operation,
+          kind: 'invalid-response',
+          hint: 'expected an access key id and secret',
+        });
       }
       return { credential: Credential.awsAccessKey(key.AccessKeyId, key.SecretAccessKey), providerKeyId: key.AccessKeyId };
     } finally {
@@ -164,7 +193,8 @@ export function createAwsIamAdapter(options: AwsIamAdapterOptions = {}): Listing
           const { accessKeyId } = partsOf(credential);
           return { identity: output.Arn ?? null, providerKeyId: accessKeyId };
         } catch (error) {
-          const stillPropagating = error instanceof ProviderApiError && error.kind === 'unauthorised' && Date.now() + pollIntervalMs <= deadline;
+          const stillPropagating =
+            error instanceof ProviderApiError && error.kind === 'unauthorised' && Date.now() + pollIntervalMs <= deadline;
           if (!stillPropagating) throw error;
           await delay(pollIntervalMs, ctx.signal);
         }
@@ -193,7 +223,9 @@ export function createAwsIamAdapter(options: AwsIamAdapterOptions = {}): Listing
         }
       }
       try {
-        await call(ctx, 'deleting the old access key', secrets, (options) => client.send(new DeleteAccessKeyCommand({ AccessKeyId: accessKeyId }), options));
+        await call(ctx, 'deleting the old access key', secrets, (options) =>
+          client.send(new DeleteAccessKeyCommand({ AccessKeyId: accessKeyId }), options),
+        );
       } catch (error) {
         if (error instanceof ProviderApiError && error.kind === 'not-found') return { outcome: 'already-revoked' };
         throw error;
@@ -208,7 +240,9 @@ export function createAwsIamAdapter(options: AwsIamAdapterOptions = {}): Listing
     const auth = requireAuth(ctx, PROVIDER);
     const client = new IAMClient(clientConfig(ctx, ctx.baseUrl, auth));
     try {
-      const output = await call(ctx, 'listing the access keys', auth.secretValues(), (options) => client.send(new ListAccessKeysCommand({}), options));
+      const output = await call(ctx, 'listing the access keys', auth.secretValues(), (options) =>
+        client.send(new ListAccessKeysCommand({}), options),
+      );
       return (output.AccessKeyMetadata ?? []).flatMap((key): ProviderKey[] =>
         key.AccessKeyId === undefined
           ? []

@@ -97,7 +97,12 @@ async function list(ctx: AdapterContext): Promise<readonly ProviderKey[]> {
   const at = callSite(PROVIDER, 'listing the tokens', auth);
   const keys: ProviderKey[] = [];
   for (let page = 1; page <= MAX_LIST_PAGES; page++) {
-    const response = await send(ctx, at, { method: 'GET', path: tokensPath(ctx), query: { page: String(page), per_page: '50' }, headers: bearer(auth) });
+    const response = await send(ctx, at, {
+      method: 'GET',
+      path: tokensPath(ctx),
+      query: { page: String(page), per_page: '50' },
+      headers: bearer(auth),
+    });
     if (!succeeded(response)) throw cloudflareError(at, response);
     const result = field(response.body, 'result');
     if (!Array.isArray(result)) throw invalidResponse(at, response.status, 'a list of tokens');

@@ -68,7 +68,11 @@ async function revoke(ctx: AdapterContext, target: RevokeTarget): Promise<Revoke
   if (response.status === 202) return { outcome: 'submitted' };
   throw (
     rateLimitError(at, response) ??
-    errorFromResponse(at, response, response.status === 422 ? { hint: 'GitHub refused the request (validation failed, or too many requests)' } : {})
+    errorFromResponse(
+      at,
+      response,
+      response.status === 422 ? { hint: 'GitHub refused the request (validation failed, or too many requests)' } : {},
+    )
   );
 }
 

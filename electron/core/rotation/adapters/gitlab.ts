@@ -30,7 +30,11 @@ function gitlabError(at: CallSite, response: HttpResponse): Error {
     return errorFromResponse(at, response, { code, hint: 'the token needs the api or self_rotate scope' });
   }
   if (response.status === 405) {
-    return errorFromResponse(at, response, { kind: 'rejected', code, hint: 'GitLab cannot rotate this token (is it active, and is the instance GitLab 16.10 or later?)' });
+    return errorFromResponse(at, response, {
+      kind: 'rejected',
+      code,
+      hint: 'GitLab cannot rotate this token (is it active, and is the instance GitLab 16.10 or later?)',
+    });
   }
   return errorFromResponse(at, response, { code });
 }
@@ -44,7 +48,8 @@ function requestedExpiry(ctx: AdapterContext): { expires_at: string } | undefine
   const days = ctx.settings?.['expiresInDays'];
   if (days === undefined) return undefined;
   const count = Number(days);
-  if (!Number.isInteger(count) || count < 1 || count > 400) throw new RangeError('GitLab: expiresInDays must be a whole number of days from 1 to 400');
+  if (!Number.isInteger(count) || count < 1 || count > 400)
+    throw new RangeError('GitLab: expiresInDays must be a whole number of days from 1 to 400');
   const at = new Date(Date.now() + count * 86_400_000);
   return { expires_at: at.toISOString().slice(0, 10) };
 }
@@ -52,7 +57,12 @@ function requestedExpiry(ctx: AdapterContext): { expires_at: string } | undefine
 async function mint(ctx: AdapterContext): Promise<MintResult> {
   const auth = requireAuth(ctx, PROVIDER);
   const at = callSite(PROVIDER, 'rotating the personal access token', auth);
-  const response = await send(ctx, at, { method: 'POST', path: `${API}/self/rotate`, headers: authHeader(auth), json: requestedExpiry(ctx) });
+  const response = await send(ctx, at, {
+    method: 'POST',
+    path: `${API}/self/rotate`,
+    headers: authHeader(auth),
+    json: requestedExpiry(ctx),
+  });
   if (response.status !== 200 && response.status !== 201) throw gitlabError(at, response);
   const token = stringField(response.body, 'token');
   const id = idField(response.body, 'id');

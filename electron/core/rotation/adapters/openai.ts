@@ -68,7 +68,10 @@ async function verify(ctx: AdapterContext, credential: Credential): Promise<Veri
 
 async function revoke(ctx: AdapterContext, target: RevokeTarget): Promise<RevokeResult> {
   if (!('providerKeyId' in target)) {
-    throw new RekeyError('invalid-input', 'OpenAI revokes a service-account key by deleting its service account: give the service account id, not the value.');
+    throw new RekeyError(
+      'invalid-input',
+      'OpenAI revokes a service-account key by deleting its service account: give the service account id, not the value.',
+    );
   }
   if (!ID.test(target.providerKeyId)) throw new RangeError('OpenAI: not a service account id');
   const auth = requireAuth(ctx, PROVIDER);

@@ -53,13 +53,14 @@ function sendgridError(at: CallSite, response: HttpResponse, limitPossible = fal
 async function mint(ctx: AdapterContext): Promise<MintResult> {
   const auth = requireAuth(ctx, PROVIDER);
   const oldId = keyId(ctx.settings?.['replacesKeyId'], 'settings.replacesKeyId');
-  const read = callSite(PROVIDER, 'reading the old key\'s scopes', auth);
+  const read = callSite(PROVIDER, "reading the old key's scopes", auth);
   const current = await send(ctx, read, { method: 'GET', path: `/v3/api_keys/${oldId}`, headers: bearer(auth) });
   if (current.status !== 200) throw sendgridError(read, current);
   const result = field(current.body, 'result');
   const old: unknown = Array.isArray(result) ? result[0] : result;
   const scopes = field(old, 'scopes');
-  if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === 'string')) throw invalidResponse(read, current.status, 'the key\'s scopes');
+  if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === 'string'))
+    throw invalidResponse(read, current.status, "the key's scopes");
   const name = `${stringField(old, 'name') ?? 'API key'} (rotated ${new Date().toISOString().slice(0, 10)})`.slice(0, 100);
 
   const at = callSite(PROVIDER, 'creating the new API key', auth);
@@ -75,7 +76,7 @@ async function verify(ctx: AdapterContext, credential: Credential): Promise<Veri
   const at = callSite(PROVIDER, 'verifying the new key', credential);
   const response = await send(ctx, at, { method: 'GET', path: '/v3/scopes', headers: bearer(credential) });
   if (response.status !== 200) throw sendgridError(at, response);
-  if (!Array.isArray(field(response.body, 'scopes'))) throw invalidResponse(at, response.status, 'the key\'s scopes');
+  if (!Array.isArray(field(response.body, 'scopes'))) throw invalidResponse(at, response.status, "the key's scopes");
   const id = sendgridKeyId(credential);
   return id === undefined ? { identity: null } : { identity: `API key ${id}`, providerKeyId: id };
 }
